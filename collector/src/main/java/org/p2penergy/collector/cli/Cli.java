@@ -4,10 +4,9 @@ import java.io.PrintWriter;
 import picocli.CommandLine;
 
 /**
- * Runs a picocli command the way every p2penergy command runs: a user mistake is one line on
- * stderr and exit code 2; an unexpected failure is one line with its type (the stack trace only
- * with {@code P2PENERGY_DEBUG=1}) and exit code 1. This is the only place errors become exit
- * codes.
+ * Runs a picocli command the way every p2penergy command runs: a user mistake is one line on stderr
+ * and exit code 2; an unexpected failure is one line with its type (the stack trace only with
+ * {@code P2PENERGY_DEBUG=1}) and exit code 1. This is the only place errors become exit codes.
  */
 public final class Cli {
   public static final int INTERNAL_ERROR = 1;
@@ -21,7 +20,8 @@ public final class Cli {
         (ex, args) -> {
           PrintWriter err = ex.getCommandLine().getErr();
           err.println(ex.getCommandLine().getCommandName() + ": " + ex.getMessage());
-          err.println("(try '" + ex.getCommandLine().getCommandSpec().qualifiedName() + " --help')");
+          err.println(
+              "(try '" + ex.getCommandLine().getCommandSpec().qualifiedName() + " --help')");
           err.flush();
           return UserException.USAGE;
         });

@@ -1,8 +1,8 @@
 package org.p2penergy.collector.cli;
 
 /**
- * A mistake the user can fix (bad option, missing file, bad config): reported as one line on
- * stderr with exit code {@link #exitCode()}, never as a stack trace.
+ * A mistake the user can fix (bad option, missing file, bad config): reported as one line on stderr
+ * with exit code {@link #exitCode()}, never as a stack trace.
  */
 public class UserException extends RuntimeException {
   public static final int USAGE = 2;

@@ -4,8 +4,8 @@ import java.time.Duration;
 import java.util.List;
 
 /**
- * One sensor and what it measures. {@code noiseFloorW} is subtracted from every reading (clamped
- * at zero); an interval between readings longer than {@code maxGap} is not charged.
+ * One sensor and what it measures. {@code noiseFloorW} is subtracted from every reading (clamped at
+ * zero); an interval between readings longer than {@code maxGap} is not charged.
  */
 public record Appliance(
     String deviceId,

@@ -6,8 +6,8 @@ import java.util.Locale;
 import java.util.stream.Collectors;
 
 /**
- * What sort of appliance a sensor sits on. The default states come from the loads measured by
- * the original project (design.md): the fridge and microwave figures are real measurements.
+ * What sort of appliance a sensor sits on. The default states come from the loads measured by the
+ * original project (design.md): the fridge and microwave figures are real measurements.
  */
 public enum ApplianceKind {
   FRIDGE(

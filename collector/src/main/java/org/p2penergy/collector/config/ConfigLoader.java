@@ -1,8 +1,8 @@
 package org.p2penergy.collector.config;
 
 import com.fasterxml.jackson.core.JsonLocation;
-import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
@@ -64,7 +64,8 @@ public final class ConfigLoader {
     } catch (JsonProcessingException e) {
       JsonLocation at = e.getLocation();
       String where = at == null ? "" : "line " + at.getLineNr() + ": ";
-      throw new ConfigException(where + "not valid YAML (" + e.getOriginalMessage().lines().findFirst().orElse("") + ")");
+      throw new ConfigException(
+          where + "not valid YAML (" + e.getOriginalMessage().lines().findFirst().orElse("") + ")");
     }
     if (root == null || root.isMissingNode() || root.isNull()) {
       root = YAML.createObjectNode();
@@ -111,7 +112,8 @@ public final class ConfigLoader {
     try {
       return ZoneId.of(text);
     } catch (DateTimeException e) {
-      throw new IllegalArgumentException("unknown time zone '" + text + "' (use a name like Europe/Berlin)");
+      throw new IllegalArgumentException(
+          "unknown time zone '" + text + "' (use a name like Europe/Berlin)");
     }
   }
 
@@ -163,11 +165,13 @@ public final class ConfigLoader {
               ignored -> {
                 String upper = name.toUpperCase(Locale.ROOT);
                 for (DayOfWeek day : DayOfWeek.values()) {
-                  if (day.name().equals(upper) || day.name().startsWith(upper) && upper.length() == 3) {
+                  if (day.name().equals(upper)
+                      || day.name().startsWith(upper) && upper.length() == 3) {
                     return day;
                   }
                 }
-                throw new IllegalArgumentException("unknown day '" + name + "', expected MON .. SUN");
+                throw new IllegalArgumentException(
+                    "unknown day '" + name + "', expected MON .. SUN");
               }));
     }
     return days;
@@ -188,7 +192,8 @@ public final class ConfigLoader {
     List<Appliance> result = new ArrayList<>();
     Set<String> seen = new HashSet<>();
     for (ConfigNode node : top.objectList("appliances")) {
-      node.rejectUnknownKeys(Set.of("device_id", "name", "kind", "noise_floor_w", "max_gap_s", "states"));
+      node.rejectUnknownKeys(
+          Set.of("device_id", "name", "kind", "noise_floor_w", "max_gap_s", "states"));
       String deviceId = node.requiredString("device_id");
       if (!seen.add(deviceId)) {
         throw node.error("device_id", "'" + deviceId + "' is listed twice");
@@ -201,7 +206,10 @@ public final class ConfigLoader {
                 ApplianceKind k = ApplianceKind.fromConfigName(text);
                 if (k == null) {
                   throw new IllegalArgumentException(
-                      "unknown kind '" + text + "', expected one of " + ApplianceKind.allConfigNames());
+                      "unknown kind '"
+                          + text
+                          + "', expected one of "
+                          + ApplianceKind.allConfigNames());
                 }
                 return k;
               });
@@ -248,7 +256,8 @@ public final class ConfigLoader {
         Set.of("token", "token_env", "token_file", "stream_url", "event_prefix"));
     if (node.has("token")) {
       throw node.error(
-          "token", "the token itself must not be in the file; name it with token_env or token_file");
+          "token",
+          "the token itself must not be in the file; name it with token_env or token_file");
     }
     SecretSource token =
         secret(node, "token_env", "token_file")
@@ -291,18 +300,28 @@ public final class ConfigLoader {
     return new CollectorSettings(
         node.parsed("fsync_interval", CollectorSettings.DEFAULT_FSYNC_INTERVAL, Durations::parse),
         node.parsed("roll", CollectorSettings.DEFAULT_ROLL, Durations::parse),
-        node.integer("max_rows_per_file", CollectorSettings.DEFAULT_MAX_ROWS_PER_FILE, 1, Integer.MAX_VALUE),
+        node.integer(
+            "max_rows_per_file", CollectorSettings.DEFAULT_MAX_ROWS_PER_FILE, 1, Integer.MAX_VALUE),
         node.parsed("read_timeout", CollectorSettings.DEFAULT_READ_TIMEOUT, Durations::parse));
   }
 
   private static MailSettings mail(ConfigNode node) {
     node.rejectUnknownKeys(
         Set.of(
-            "host", "port", "starttls", "smtps", "username", "password", "password_env",
-            "password_file", "from", "to"));
+            "host",
+            "port",
+            "starttls",
+            "smtps",
+            "username",
+            "password",
+            "password_env",
+            "password_file",
+            "from",
+            "to"));
     if (node.has("password")) {
       throw node.error(
-          "password", "the password itself must not be in the file; use password_env or password_file");
+          "password",
+          "the password itself must not be in the file; use password_env or password_file");
     }
     boolean starttls = node.bool("starttls", false);
     boolean smtps = node.bool("smtps", false);
@@ -310,12 +329,15 @@ public final class ConfigLoader {
       throw node.error("smtps", "give only one of starttls or smtps");
     }
     MailSettings.Security security =
-        smtps ? MailSettings.Security.SMTPS : starttls ? MailSettings.Security.STARTTLS : MailSettings.Security.NONE;
-    int defaultPort = switch (security) {
-      case SMTPS -> 465;
-      case STARTTLS -> 587;
-      case NONE -> 25;
-    };
+        smtps
+            ? MailSettings.Security.SMTPS
+            : starttls ? MailSettings.Security.STARTTLS : MailSettings.Security.NONE;
+    int defaultPort =
+        switch (security) {
+          case SMTPS -> 465;
+          case STARTTLS -> 587;
+          case NONE -> 25;
+        };
     Optional<String> username = Optional.ofNullable(node.string("username", null));
     Optional<SecretSource> password = secret(node, "password_env", "password_file");
     if (username.isPresent() && password.isEmpty()) {

@@ -9,8 +9,8 @@ import java.util.TreeSet;
 import java.util.function.Function;
 
 /**
- * A YAML mapping together with its path in the file, so that every error can name the key
- * ({@code appliances[2].kind: ...}).
+ * A YAML mapping together with its path in the file, so that every error can name the key ({@code
+ * appliances[2].kind: ...}).
  */
 final class ConfigNode {
   private final JsonNode node;
@@ -43,7 +43,8 @@ final class ConfigNode {
     while (names.hasNext()) {
       String name = names.next();
       if (!allowed.contains(name)) {
-        throw error(name, "unknown key, expected one of " + String.join(", ", new TreeSet<>(allowed)));
+        throw error(
+            name, "unknown key, expected one of " + String.join(", ", new TreeSet<>(allowed)));
       }
     }
   }

@@ -6,9 +6,9 @@ import java.nio.file.Path;
 import java.util.Map;
 
 /**
- * Where a secret (the Particle token, the SMTP password) is read from: an environment variable or
- * a file. The config names the place, never the value; {@link #toString()} names only the place,
- * so a secret cannot leak through a log line that prints the config.
+ * Where a secret (the Particle token, the SMTP password) is read from: an environment variable or a
+ * file. The config names the place, never the value; {@link #toString()} names only the place, so a
+ * secret cannot leak through a log line that prints the config.
  */
 public record SecretSource(String envVar, Path file) {
 
@@ -36,7 +36,8 @@ public record SecretSource(String envVar, Path file) {
       try {
         value = Files.readString(file);
       } catch (IOException e) {
-        throw new ConfigException("cannot read secret file " + file + ": " + e.getClass().getSimpleName());
+        throw new ConfigException(
+            "cannot read secret file " + file + ": " + e.getClass().getSimpleName());
       }
       if (value.isBlank()) {
         throw new ConfigException("secret file " + file + " is empty");

@@ -9,8 +9,8 @@ public sealed interface Tariff permits FlatTariff, TimeOfUseTariff {
   double rateAt(LocalDateTime local);
 
   /**
-   * The earliest local time after {@code local} at which the rate may change, so that energy
-   * math can split intervals there. A flat tariff never changes.
+   * The earliest local time after {@code local} at which the rate may change, so that energy math
+   * can split intervals there. A flat tariff never changes.
    */
   LocalDateTime nextChangeAfter(LocalDateTime local);
 }
