@@ -112,9 +112,10 @@ final class CloudHandler implements HttpHandler {
     if (route.deviceId() != null) {
       devices.removeIf(d -> !d.deviceId().equals(route.deviceId()));
     }
+    // read before run(): a held clock still shows the start, so the first stream sees all of it
+    long from = state.clock.nowMillis();
     state.clock.run();
-    MergedCursor cursor =
-        new MergedCursor(devices, state.clock.nowMillis(), state.endMillis, filter);
+    MergedCursor cursor = new MergedCursor(devices, from, state.endMillis, filter);
     exchange.getResponseHeaders().set("Content-Type", "text/event-stream");
     exchange.getResponseHeaders().set("Cache-Control", "no-cache");
     exchange.sendResponseHeaders(200, 0);

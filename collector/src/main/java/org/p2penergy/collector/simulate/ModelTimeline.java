@@ -8,8 +8,8 @@ import java.util.SplittableRandom;
 
 /**
  * A device whose readings come from a {@link LoadModel}: one reading every 1–4 s (irregular, like a
- * Wi-Fi sensor), each the true load with ±1 % jitter plus the sensor's 5.5 W noise floor with ±0.25
- * W jitter.
+ * Wi-Fi sensor; up to 6.1 s once per block), each the true load with ±1 % jitter plus the sensor's
+ * 5.5 W noise floor with ±0.25 W jitter.
  *
  * <p>Time is cut into 10-minute blocks; the reading times and jitter of a block are drawn from a
  * generator seeded by (seed, device, block), so the series is a pure function of the simulated
@@ -23,8 +23,14 @@ final class ModelTimeline implements DeviceTimeline {
   static final double NOISE_JITTER_W = 0.25;
   static final double LOAD_JITTER = 0.01;
 
-  /** First reading of a block at 100–1100 ms, so the previous block's burst never overlaps it. */
+  /**
+   * The first reading of a block comes 100–1100 ms after its start and the last one at least 1 s
+   * before its end, so consecutive readings are at least 1 s apart also across blocks (there the
+   * gap may reach 6.1 s, once in 10 minutes).
+   */
   private static final long FIRST_MIN_MS = 100;
+
+  private static final long LAST_MARGIN_MS = 1_000;
 
   private final String deviceId;
   private final String name;
@@ -55,7 +61,7 @@ final class ModelTimeline implements DeviceTimeline {
   /** All events of block {@code block}, in order. */
   List<SimEvent> block(long block) {
     SplittableRandom random = Seeds.random(seed, deviceTag, block);
-    long end = (block + 1) * BLOCK_MS;
+    long end = (block + 1) * BLOCK_MS - LAST_MARGIN_MS;
     List<SimEvent> out = new ArrayList<>(300 * events.size());
     long t = block * BLOCK_MS + FIRST_MIN_MS + random.nextLong(1000);
     while (t < end) {
