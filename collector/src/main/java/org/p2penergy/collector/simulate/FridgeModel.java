@@ -39,25 +39,41 @@ final class FridgeModel implements LoadModel {
 
   private final long seed;
   private final ZoneId zone;
+  // Caches of the last slot asked for; a race only computes the same value twice.
+  private volatile Run lastRun;
+  private volatile Window lastDoor;
 
   FridgeModel(long seed, ZoneId zone) {
     this.seed = seed;
     this.zone = zone;
   }
 
-  /** A compressor run: start, length and surge length, in ms. */
-  record Run(long start, long length, long surge) {
+  /** An interval [start, end) of slot {@code slot}, in ms. */
+  record Window(long slot, long start, long end) {
+    boolean covers(long t) {
+      return t >= start && t < end;
+    }
+  }
+
+  /** The compressor run of slot {@code slot}: start, length and surge length, in ms. */
+  record Run(long slot, long start, long length, long surge) {
     boolean covers(long t) {
       return t >= start && t < start + length;
     }
   }
 
   Run runInSlot(long slot) {
+    Run cached = lastRun;
+    if (cached != null && cached.slot() == slot) {
+      return cached;
+    }
     SplittableRandom random = Seeds.random(seed, COMPRESSOR, slot);
     long start = slot * SLOT_MS + random.nextLong(MAX_START_OFFSET_MS);
     long length = random.nextLong(MIN_RUN_MS, MAX_RUN_MS + 1);
     long surge = random.nextLong(MIN_SURGE_MS, MAX_SURGE_MS + 1);
-    return new Run(start, length, surge);
+    Run run = new Run(slot, start, length, surge);
+    lastRun = run;
+    return run;
   }
 
   boolean compressorOn(long t) {
@@ -65,19 +81,31 @@ final class FridgeModel implements LoadModel {
   }
 
   boolean doorOpen(long t) {
-    long hour = Math.floorDiv(t, HOUR_MS);
+    return doorInHour(Math.floorDiv(t, HOUR_MS)).covers(t);
+  }
+
+  /** The door opening of one hour (empty if none); the last one is cached, it is asked often. */
+  Window doorInHour(long hour) {
+    Window cached = lastDoor;
+    if (cached != null && cached.slot() == hour) {
+      return cached;
+    }
     SplittableRandom random = Seeds.random(seed, DOOR, hour);
     int localHour = Instant.ofEpochMilli(hour * HOUR_MS).atZone(zone).getHour();
     double p = localHour >= 6 && localHour < 23 ? DAY_DOOR_PROBABILITY : NIGHT_DOOR_PROBABILITY;
+    Window door;
     if (random.nextDouble() >= p) {
-      return false;
+      door = new Window(hour, 0, 0);
+    } else {
+      long start = hour * HOUR_MS + random.nextLong(HOUR_MS - 300_000L);
+      long length =
+          random.nextDouble() < LEFT_OPEN_PROBABILITY
+              ? random.nextLong(120_000L, 300_001L)
+              : random.nextLong(10_000L, 60_001L);
+      door = new Window(hour, start, start + length);
     }
-    long start = hour * HOUR_MS + random.nextLong(HOUR_MS - 300_000L);
-    long length =
-        random.nextDouble() < LEFT_OPEN_PROBABILITY
-            ? random.nextLong(120_000L, 300_001L)
-            : random.nextLong(10_000L, 60_001L);
-    return t >= start && t < start + length;
+    lastDoor = door;
+    return door;
   }
 
   @Override

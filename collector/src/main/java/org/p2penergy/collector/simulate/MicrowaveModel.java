@@ -22,6 +22,8 @@ final class MicrowaveModel implements LoadModel {
 
   private final long seed;
   private final ZoneId zone;
+  // The last hour asked for; a race only computes the same value twice.
+  private volatile Session last;
 
   MicrowaveModel(long seed, ZoneId zone) {
     this.seed = seed;
@@ -36,18 +38,33 @@ final class MicrowaveModel implements LoadModel {
     return 0;
   }
 
-  @Override
-  public double watts(long t) {
-    long hour = Math.floorDiv(t, HOUR_MS);
+  /** A session [start, end) at {@code watts} in local hour slot {@code hour}; watts 0 if none. */
+  record Session(long hour, long start, long end, double watts) {}
+
+  Session sessionInHour(long hour) {
+    Session cached = last;
+    if (cached != null && cached.hour() == hour) {
+      return cached;
+    }
     SplittableRandom random = Seeds.random(seed, SESSION, hour);
     int localHour = Instant.ofEpochMilli(hour * HOUR_MS).atZone(zone).getHour();
+    Session session;
     if (random.nextDouble() >= sessionProbability(localHour)) {
-      return 0;
+      session = new Session(hour, 0, 0, 0);
+    } else {
+      long start = hour * HOUR_MS + random.nextLong(HOUR_MS - MAX_SESSION_MS);
+      long length = random.nextLong(MIN_SESSION_MS, MAX_SESSION_MS + 1);
+      double level = random.nextDouble();
+      double watts = level < 0.5 ? LEVEL_10_W : level < 0.8 ? LEVEL_6_W : LEVEL_3_W;
+      session = new Session(hour, start, start + length, watts);
     }
-    long start = hour * HOUR_MS + random.nextLong(HOUR_MS - MAX_SESSION_MS);
-    long length = random.nextLong(MIN_SESSION_MS, MAX_SESSION_MS + 1);
-    double level = random.nextDouble();
-    double watts = level < 0.5 ? LEVEL_10_W : level < 0.8 ? LEVEL_6_W : LEVEL_3_W;
-    return t >= start && t < start + length ? watts : 0;
+    last = session;
+    return session;
+  }
+
+  @Override
+  public double watts(long t) {
+    Session s = sessionInHour(Math.floorDiv(t, HOUR_MS));
+    return t >= s.start() && t < s.end() ? s.watts() : 0;
   }
 }
