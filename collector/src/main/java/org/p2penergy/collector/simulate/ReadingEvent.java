@@ -1,7 +1,5 @@
 package org.p2penergy.collector.simulate;
 
-import java.util.Locale;
-
 /**
  * The events the original firmware published for each reading. A Photon publishes them one after
  * the other, so the cloud stamps them a few tens of milliseconds apart (the offsets below), which
@@ -35,9 +33,16 @@ public enum ReadingEvent {
   String data(double watts) {
     return switch (this) {
       case POWER -> SseFormat.oneDecimal(watts);
-      case RMS_CURRENT -> String.format(Locale.ROOT, "%.3f", watts / ASSUMED_VOLTAGE);
+      case RMS_CURRENT -> threeDecimals(watts / ASSUMED_VOLTAGE);
       case RMS_VOLTAGE -> SseFormat.oneDecimal(ASSUMED_VOLTAGE);
     };
+  }
+
+  /** Like {@code String.format("%.3f")} for the non-negative currents here, much faster. */
+  static String threeDecimals(double value) {
+    long thousandths = Math.round(Math.abs(value) * 1000);
+    String frac = Long.toString(1000 + thousandths % 1000).substring(1);
+    return (value < 0 && thousandths != 0 ? "-" : "") + thousandths / 1000 + "." + frac;
   }
 
   /** Parses an event name as written on the command line. */

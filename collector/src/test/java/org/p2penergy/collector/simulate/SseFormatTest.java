@@ -40,4 +40,12 @@ class SseFormatTest {
     assertThat(SseFormat.oneDecimal(2000)).isEqualTo("2000.0");
     assertThat(SseFormat.oneDecimal(-0.26)).isEqualTo("-0.3");
   }
+
+  @Test
+  void threeDecimalsLikeFormat() {
+    for (double v : new double[] {0, 0.0005, 0.054166, 1.9999, 16.6666, 7.0, 0.1234}) {
+      assertThat(ReadingEvent.threeDecimals(v))
+          .isEqualTo(String.format(java.util.Locale.ROOT, "%.3f", v));
+    }
+  }
 }
