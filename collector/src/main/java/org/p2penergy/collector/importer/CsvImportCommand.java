@@ -1,6 +1,7 @@
 package org.p2penergy.collector.importer;
 
 import java.io.IOException;
+import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -97,7 +98,10 @@ public final class CsvImportCommand implements Callable<Integer> {
   @Parameters(paramLabel = "FILE", arity = "1..*", description = "CSV files")
   List<Path> files;
 
+  // Collaborators; tests replace them.
   Clock clock = Clock.systemUTC();
+  PrintStream out = System.out;
+  PrintStream progress = System.err;
 
   @Override
   public Integer call() {
@@ -106,9 +110,9 @@ public final class CsvImportCommand implements Callable<Integer> {
       if (!Files.isRegularFile(f)) throw new UserException("no such file: " + f);
     }
     if (maxRowsPerFile < 1) throw new UserException("--max-rows-per-file must be at least 1");
-    CsvImport importer = new CsvImport(format, device, event, clock, System.err, maxRowsPerFile);
+    CsvImport importer = new CsvImport(format, device, event, clock, progress, maxRowsPerFile);
     try {
-      System.out.println(importer.run(data, files).line());
+      out.println(importer.run(data, files).line());
     } catch (IOException e) {
       throw new UserException(e.getMessage(), 1);
     } catch (IllegalArgumentException e) {
