@@ -3,22 +3,24 @@ package org.p2penergy.collector.simulate;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.time.LocalDateTime;
 import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
 import java.util.Arrays;
+import org.p2penergy.collector.importer.CsvTraceFormat;
+import org.p2penergy.collector.importer.CsvTraceReader;
+import org.p2penergy.collector.importer.TracePoint;
 
 /**
  * A recorded power trace to replay, in one of the formats of the public data sets the project tests
  * with: tracebase ({@code dd/MM/yyyy HH:mm:ss;W;W8}, no header, naive local time) and AMPds2 (a
  * header {@code unix_ts,...,P,...}, UTC epoch seconds, a leading {@code +} on filled-in rows). The
- * data text goes out verbatim. Repeated timestamps (tracebase has them) are moved 1 ms apart so
- * {@code published_at} stays strictly increasing, as the cloud's does.
+ * value goes out as the trace wrote it (whole watts without a fraction). Repeated timestamps
+ * (tracebase has them) are moved 1 ms apart so {@code published_at} stays strictly increasing, as
+ * the cloud's does.
  *
  * <p>TODO(integration): once {@code org.p2penergy.collector.importer.CsvTraceReader} exists (branch
  * store), read through it instead of this private reader.
@@ -26,9 +28,6 @@ import java.util.Arrays;
 final class ReplayTrace {
   static final String DEFAULT_DEVICE = "0a1b2c3d4e5f60718293a4b5";
   static final ZoneId TRACEBASE_ZONE = ZoneId.of("Europe/Berlin");
-
-  private static final DateTimeFormatter TRACEBASE_TIME =
-      DateTimeFormatter.ofPattern("dd/MM/uuuu HH:mm:ss");
 
   private final long[] times;
   private final String[] values;
@@ -53,74 +52,79 @@ final class ReplayTrace {
   }
 
   /**
+   * Reads a trace with the importer's reader ({@link CsvTraceReader}): AMPds2 if the first line is
+   * its {@code unix_ts,...} header, else tracebase with its naive times in {@code tracebaseZone}.
+   *
    * @throws IllegalArgumentException if the file is missing, unreadable or holds no reading
    */
   static ReplayTrace read(Path file, ZoneId tracebaseZone) {
-    try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-      long[] times = new long[1024];
-      String[] values = new String[1024];
-      int n = 0;
-      int skipped = 0;
-      int powerColumn = -1;
-      String line;
-      boolean first = true;
-      while ((line = in.readLine()) != null) {
-        line = line.strip();
-        if (first && line.startsWith("unix_ts")) {
-          powerColumn = Arrays.asList(line.split(",")).indexOf("P");
-          if (powerColumn < 0) {
-            throw new IllegalArgumentException(file + ": AMPds2 header without a P column");
-          }
-          first = false;
-          continue;
-        }
-        first = false;
-        if (line.isEmpty()) {
-          continue;
-        }
-        long t;
-        String value;
-        try {
-          if (powerColumn >= 0) {
-            String[] f = line.split(",");
-            t = Long.parseLong(f[0].startsWith("+") ? f[0].substring(1) : f[0]) * 1000;
-            value = f[powerColumn];
-          } else {
-            String[] f = line.split(";");
-            t =
-                LocalDateTime.parse(f[0], TRACEBASE_TIME)
-                    .atZone(tracebaseZone)
-                    .toInstant()
-                    .toEpochMilli();
-            value = f[1];
-          }
-          Double.parseDouble(value);
-        } catch (RuntimeException bad) {
-          skipped++;
-          continue;
-        }
-        if (n > 0 && t <= times[n - 1]) {
-          t = times[n - 1] + 1;
-        }
-        if (n == times.length) {
-          times = Arrays.copyOf(times, n * 2);
-          values = Arrays.copyOf(values, n * 2);
-        }
-        times[n] = t;
-        values[n++] = value;
+    try {
+      String first;
+      try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+        first = in.readLine();
       }
-      if (n == 0) {
+      CsvTraceFormat format =
+          first != null && first.replace("\uFEFF", "").startsWith("unix_ts")
+              ? CsvTraceFormat.ampds2()
+              : withZone(CsvTraceFormat.tracebase(), tracebaseZone);
+      Points points = new Points();
+      try {
+        new CsvTraceReader(format).read(file, points);
+      } catch (IllegalArgumentException badHeader) {
+        throw new IllegalArgumentException(file + ": " + badHeader.getMessage());
+      }
+      if (points.n == 0) {
         throw new IllegalArgumentException(
             file + ": no readings (expected tracebase 'dd/MM/yyyy HH:mm:ss;W;W8' or AMPds2 CSV)");
       }
-      return new ReplayTrace(Arrays.copyOf(times, n), Arrays.copyOf(values, n), skipped);
+      return new ReplayTrace(
+          Arrays.copyOf(points.times, points.n),
+          Arrays.copyOf(points.values, points.n),
+          points.skipped);
     } catch (NoSuchFileException e) {
       throw new IllegalArgumentException("replay file not found: " + file);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read " + file + ": " + e.getMessage(), e);
-    } catch (DateTimeParseException e) {
-      throw new IllegalArgumentException(file + ": " + e.getMessage());
     }
+  }
+
+  private static CsvTraceFormat withZone(CsvTraceFormat f, ZoneId zone) {
+    return new CsvTraceFormat(
+        f.delimiter(), f.header(), f.timeColumn(), f.timeFormat(), zone, f.valueColumn());
+  }
+
+  /** Collects the points, moving repeated or backward times 1 ms after the previous one. */
+  private static final class Points implements CsvTraceReader.Listener {
+    long[] times = new long[1024];
+    String[] values = new String[1024];
+    int n;
+    int skipped;
+
+    @Override
+    public void point(long lineNumber, TracePoint point) {
+      long t = point.ts().toEpochMilli();
+      if (n > 0 && t <= times[n - 1]) {
+        t = times[n - 1] + 1;
+      }
+      if (n == times.length) {
+        times = Arrays.copyOf(times, n * 2);
+        values = Arrays.copyOf(values, n * 2);
+      }
+      times[n] = t;
+      values[n++] = text(point.value());
+    }
+
+    @Override
+    public void bad(long lineNumber, String line, String reason) {
+      skipped++;
+    }
+  }
+
+  /** The value as the trace wrote it: whole watts without a fraction ({@code 143}, not 143.0). */
+  static String text(double value) {
+    return value == Math.rint(value) && Math.abs(value) < 1e15
+        ? Long.toString((long) value)
+        : BigDecimal.valueOf(value).stripTrailingZeros().toPlainString();
   }
 
   /** The trace as a device's events ({@code power}), shifted by {@code shiftMillis}. */
