@@ -70,10 +70,11 @@ public final class SimulateCommand implements Callable<Integer> {
   @Option(
       names = "--token",
       paramLabel = "TOKEN",
-      description = {
-        "An accepted access token (repeatable). Default: the value of " + TOKEN_ENV + "; if that",
-        "is unset too, any non-empty token is accepted (and the simulator says so)."
-      })
+      description =
+          "An accepted access token (repeatable). Default: the value of "
+              + TOKEN_ENV
+              + "; if that is unset too, any non-empty token is accepted (and the simulator"
+              + " says so).")
   List<String> tokens = new ArrayList<>();
 
   @Option(
@@ -86,10 +87,9 @@ public final class SimulateCommand implements Callable<Integer> {
   @Option(
       names = "--start",
       paramLabel = "WHEN",
-      description = {
-        "Simulated clock start: an instant (2026-11-27T05:00:00Z) or a date (midnight in --zone).",
-        "Default: now; with --replay, the trace's first reading."
-      })
+      description =
+          "Simulated clock start: an instant (2026-11-27T05:00:00Z) or a date (midnight in"
+              + " --zone). Default: now; with --replay, the trace's first reading.")
   String start;
 
   @Option(
@@ -115,10 +115,9 @@ public final class SimulateCommand implements Callable<Integer> {
       names = "--events",
       paramLabel = "LIST",
       split = ",",
-      description = {
-        "Events published per reading: power, rms_current, rms_voltage, like the original firmware",
-        "(default: power)."
-      })
+      description =
+          "Events published per reading, comma-separated: power, rms_current, rms_voltage (all"
+              + " three like the original firmware; default: power).")
   List<String> events = new ArrayList<>(List.of("power"));
 
   @Option(
@@ -131,7 +130,8 @@ public final class SimulateCommand implements Callable<Integer> {
       names = "--replay",
       paramLabel = "FILE",
       description =
-          "Stream this CSV trace (tracebase or AMPds2 format) instead of the home's models.")
+          "Stream this CSV trace (tracebase or AMPds2 format) instead of the home's models"
+              + " (default: none).")
   Path replay;
 
   @Option(
@@ -149,14 +149,15 @@ public final class SimulateCommand implements Callable<Integer> {
   @Option(
       names = "--fault",
       paramLabel = "SPEC",
-      description = "Inject a fault on a schedule (repeatable; syntax below).")
+      description = "Inject a fault on a schedule (repeatable; syntax below; default: none).")
   List<String> faults = new ArrayList<>();
 
   @Option(
       names = "--sent-log",
       paramLabel = "FILE",
       description =
-          "Write every event sent (coreid, event, published_at, data, stream; tab-separated).")
+          "Write a line per event sent: coreid, event, published_at, data, stream number,"
+              + " tab-separated; faults as '#' lines (default: none).")
   Path sentLog;
 
   @Option(

@@ -20,7 +20,10 @@ import java.util.List;
  */
 final class SseClient implements AutoCloseable {
   static final HttpClient HTTP =
-      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+      HttpClient.newBuilder()
+          .version(HttpClient.Version.HTTP_1_1)
+          .connectTimeout(Duration.ofSeconds(5))
+          .build();
   static final ObjectMapper JSON = new ObjectMapper();
 
   /** One parsed event: the name and the JSON object of the data line. */
