@@ -26,6 +26,7 @@ import picocli.CommandLine.Option;
 @Command(
     name = "simulate",
     mixinStandardHelpOptions = true,
+    version = "p2penergy 0.1.0",
     sortOptions = false,
     usageHelpWidth = 100,
     description = {

@@ -38,15 +38,15 @@ final class StatusLine {
     err.println(
         "simulate: "
             + cloud.eventsSent()
-            + " events sent, "
+            + " events sent; streams: "
             + cloud.openStreams()
-            + " streams open ("
+            + " open, "
             + cloud.streamsOpened()
-            + " opened), "
+            + " opened; faults: "
             + cloud.faultsInjected()
-            + " faults, simulated time "
+            + "; simulated time "
             + cloud.simulatedNow()
-            + (cloud.finished() ? " (finished)" : ""));
+            + (cloud.finished() ? " (finished: no more events)" : ""));
     err.flush();
   }
 }
