@@ -41,13 +41,15 @@ public final class ParticleCloudSimulator implements AutoCloseable {
 
   private final Builder config;
   private final CloudState state;
+  private final String replaySummary;
   private final TokenCheck tokens;
   private HttpServer server;
   private ExecutorService executor;
 
-  private ParticleCloudSimulator(Builder config, CloudState state) {
+  private ParticleCloudSimulator(Builder config, CloudState state, String replaySummary) {
     this.config = config;
     this.state = state;
+    this.replaySummary = replaySummary;
     this.tokens = new TokenCheck(config.tokens);
   }
 
@@ -150,6 +152,11 @@ public final class ParticleCloudSimulator implements AutoCloseable {
   /** True when no token was configured, so any non-empty token is accepted. */
   public boolean acceptsAnyToken() {
     return tokens.acceptsAny();
+  }
+
+  /** For a replay: the file, its readings and the bad rows skipped; empty otherwise. */
+  public Optional<String> replaySummary() {
+    return Optional.ofNullable(replaySummary);
   }
 
   /** Injects a fault now (its {@code at} counts from this call). */
@@ -342,6 +349,7 @@ public final class ParticleCloudSimulator implements AutoCloseable {
         throw new IllegalArgumentException("at least one event to publish is needed");
       }
       SimulatedHome home;
+      String replaySummary = null;
       long startMillis;
       long endMillis = Long.MAX_VALUE;
       if (replay != null) {
@@ -350,6 +358,8 @@ public final class ParticleCloudSimulator implements AutoCloseable {
         home = new SimulatedHome(List.of(trace.timeline(replayDevice, shift)));
         startMillis = trace.firstMillis() + shift;
         endMillis = trace.lastMillis() + shift + 1;
+        replaySummary =
+            replay + ": " + trace.size() + " readings, " + trace.skipped + " bad rows skipped";
       } else {
         home = SimulatedHome.measured(seed, zone, events);
         startMillis = (start != null ? start : wallClock.instant()).toEpochMilli();
@@ -362,7 +372,7 @@ public final class ParticleCloudSimulator implements AutoCloseable {
       SentLog log = sentLog == null ? SentLog.none() : SentLog.open(sentLog);
       CloudState state =
           new CloudState(home, clock, schedule, log, endMillis, keepAlive.toNanos(), productId);
-      return new ParticleCloudSimulator(this, state);
+      return new ParticleCloudSimulator(this, state, replaySummary);
     }
   }
 }

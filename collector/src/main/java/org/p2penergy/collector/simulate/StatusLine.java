@@ -21,6 +21,7 @@ final class StatusLine {
                 + ")"
             : "replay of " + replay + " as device " + cloud.deviceIds().get(0);
     err.println("simulate: streaming " + what);
+    cloud.replaySummary().ifPresent(summary -> err.println("simulate: " + summary));
     err.println(
         "simulate: simulated clock from "
             + cloud.simulatedStart()

@@ -80,6 +80,17 @@ class ReplayIT {
   }
 
   @Test
+  void theSummaryCountsReadingsAndBadRows() throws Exception {
+    Path file = dir.resolve("mixed.csv");
+    Files.writeString(
+        file, "11/01/2012 08:11:01;143;141\nnot a row\n11/01/2012 08:11:03;141;141\n");
+    ParticleCloudSimulator cloud = ParticleCloudSimulator.builder().replay(file).build();
+    assertThat(cloud.replaySummary()).hasValue(file + ": 2 readings, 1 bad rows skipped");
+    assertThat(cloud.deviceIds()).containsExactly(ReplayTrace.DEFAULT_DEVICE);
+    cloud.close();
+  }
+
+  @Test
   void ampds2RowsAreUtcEpochSecondsWithThePColumn() throws Exception {
     List<String> events =
         replay(ParticleCloudSimulator.builder().replay(resource("ampds2_B1E_excerpt.csv"), "b1e"));
