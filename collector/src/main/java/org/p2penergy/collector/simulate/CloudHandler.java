@@ -44,8 +44,9 @@ final class CloudHandler implements HttpHandler {
   }
 
   private void respond(HttpExchange exchange) throws IOException {
+    long arrived = state.faults.begin();
     {
-      Optional<Fault> fault = state.faults.httpFaultAt(state.faults.elapsedNanos());
+      Optional<Fault> fault = state.faults.httpFaultAt(arrived);
       if (fault.isPresent()) {
         httpFault(exchange, fault.get());
         return;
@@ -64,7 +65,7 @@ final class CloudHandler implements HttpHandler {
       }
       Route route = Route.parse(exchange.getRequestURI().getPath());
       if (route instanceof Route.Stream stream) {
-        stream(exchange, stream);
+        stream(exchange, stream, arrived);
       } else if (route instanceof Route.Devices) {
         json(exchange, 200, JSON.writeValueAsString(listing(state.home.devices())));
       } else if (route instanceof Route.Device device
@@ -94,7 +95,7 @@ final class CloudHandler implements HttpHandler {
     json(exchange, fault.kind().status(), "{\"ok\":false,\"error\":\"" + error + "\"}");
   }
 
-  private void stream(HttpExchange exchange, Route.Stream route) throws IOException {
+  private void stream(HttpExchange exchange, Route.Stream route, long arrived) throws IOException {
     if (route.deviceId() != null && state.home.device(route.deviceId()).isEmpty()) {
       json(exchange, 404, "{\"ok\":false,\"error\":\"Device not found.\"}");
       return;
@@ -123,7 +124,7 @@ final class CloudHandler implements HttpHandler {
     state.openStreams.incrementAndGet();
     try {
       OutputStream out = new BufferedOutputStream(exchange.getResponseBody(), 1 << 16);
-      new StreamSession(id, state, cursor, product, out).run();
+      new StreamSession(id, state, cursor, product, out).run(arrived);
     } catch (IOException gone) {
       // the subscriber closed the connection: nothing to answer any more
     } finally {

@@ -5,8 +5,9 @@ import java.util.Locale;
 import org.p2penergy.collector.config.Durations;
 
 /**
- * A fault the simulated cloud injects, on a schedule in real (wall-clock) time since the simulator
- * started: first {@code at}, then every {@code every} (if set), {@code times} times in all.
+ * A fault the simulated cloud injects, on a schedule in real (wall-clock) time counted from the
+ * first request the simulator receives: first {@code at}, then every {@code every} (if set), {@code
+ * times} times in all. Stream faults hit the streams open at that moment.
  *
  * <p>Written as {@code KIND@AT[,every=D][,times=N][,for=D][,size=N][,retry-after=D]}, for example
  * {@code drop@30s,every=60s}, {@code stall@10s,for=45s}, {@code 429@5s,for=20s,retry-after=3s},

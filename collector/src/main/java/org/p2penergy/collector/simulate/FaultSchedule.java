@@ -5,10 +5,13 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.LongSupplier;
 
 /**
- * The faults to inject, with their times counted in real nanoseconds since the simulator started.
+ * The faults to inject, with their times counted in real nanoseconds from the first request the
+ * simulator receives (so that a slow client start does not make a fault fire before anyone is
+ * connected).
  */
 final class FaultSchedule {
   /** A bound on faults delivered at once, for a schedule with a period far below the poll step. */
@@ -17,6 +20,7 @@ final class FaultSchedule {
   private final List<Fault> faults;
   private final LongSupplier nanoTime;
   private volatile long originNanos;
+  private final AtomicBoolean begun = new AtomicBoolean();
 
   FaultSchedule(List<Fault> faults, LongSupplier nanoTime) {
     this.faults = new CopyOnWriteArrayList<>(faults);
@@ -24,9 +28,17 @@ final class FaultSchedule {
     this.originNanos = nanoTime.getAsLong();
   }
 
-  /** Counts the schedule from now (the simulator's start). */
-  void begin() {
-    originNanos = nanoTime.getAsLong();
+  /**
+   * Counts the schedule from now, if it has not begun yet (the first request).
+   *
+   * @return the schedule time now: exactly 0 for the call that began it
+   */
+  long begin() {
+    if (begun.compareAndSet(false, true)) {
+      originNanos = nanoTime.getAsLong();
+      return 0;
+    }
+    return elapsedNanos();
   }
 
   long elapsedNanos() {
@@ -35,6 +47,7 @@ final class FaultSchedule {
 
   /** Adds a fault whose {@code at} counts from now. */
   void inject(Fault fault) {
+    begin();
     Duration at = Duration.ofNanos(elapsedNanos()).plus(fault.at());
     faults.add(
         new Fault(

@@ -84,7 +84,6 @@ public final class ParticleCloudSimulator implements AutoCloseable {
             });
     server.setExecutor(executor);
     server.createContext("/", new CloudHandler(state, tokens));
-    state.faults.begin();
     if (!config.holdClock) {
       state.clock.run();
     }
@@ -265,7 +264,7 @@ public final class ParticleCloudSimulator implements AutoCloseable {
       return this;
     }
 
-    /** Faults to inject (times in real time since {@link #start()}); default none. */
+    /** Faults to inject (times in real time from the first request); default none. */
     public Builder faults(List<Fault> faults) {
       this.faults.addAll(faults);
       return this;

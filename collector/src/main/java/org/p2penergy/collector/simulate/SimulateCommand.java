@@ -39,8 +39,8 @@ import picocli.CommandLine.Option;
     },
     footer = {
       "",
-      "Faults (--fault KIND@AT[,every=D][,times=N][,for=D][,size=N][,retry-after=D]), AT and every in",
-      "real time since the start:",
+      "Faults (--fault KIND@AT[,every=D][,times=N][,for=D][,size=N][,retry-after=D]): AT and every in",
+      "real time from the first request received; stream faults hit the streams open then.",
       "  drop       cut every open stream (no end of the chunked body), like a network drop",
       "  stall      every open stream sends nothing, not even keep-alives, for 'for' (default 30s);",
       "             events published meanwhile are lost",

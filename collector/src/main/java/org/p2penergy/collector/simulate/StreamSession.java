@@ -47,12 +47,15 @@ final class StreamSession {
     this.out = out;
   }
 
-  /** Runs until the simulator closes or the client goes away (IOException). */
-  void run() throws IOException {
+  /**
+   * Runs until the simulator closes or the client goes away (IOException). The stream counts as
+   * open from {@code arrivedNanos}, when its request came (the first request is schedule time 0).
+   */
+  void run(long arrivedNanos) throws IOException {
     out.write(SseFormat.GREETING);
     out.flush();
-    long lastFaultCheck = state.faults.elapsedNanos();
-    long lastBytes = lastFaultCheck;
+    long lastFaultCheck = arrivedNanos - 1;
+    long lastBytes = state.faults.elapsedNanos();
     long stallUntil = Long.MIN_VALUE;
     boolean stalled = false;
     while (!state.closing.get()) {
