@@ -92,7 +92,10 @@ public final class ParticleCloudSimulator implements AutoCloseable {
   }
 
   /** {@code http://127.0.0.1:PORT} (the bound address and the real port, also for port 0). */
-  public URI baseUri() {
+  public synchronized URI baseUri() {
+    if (server == null) {
+      throw new IllegalStateException("the simulator has not been started");
+    }
     InetSocketAddress address = server.getAddress();
     String host = address.getAddress().getHostAddress();
     if (host.contains(":")) {
