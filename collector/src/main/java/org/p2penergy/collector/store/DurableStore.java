@@ -8,9 +8,12 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.p2penergy.collector.config.CollectorSettings;
 
 /**
@@ -30,7 +33,10 @@ public final class DurableStore implements ReadingSink {
   private final Spool spool;
   private final SpoolLock lock;
   private final SegmentConverter converter;
+  // Two threads: a roll (Parquet + fsyncs) can take seconds and must not delay the group fsync.
   private final ScheduledExecutorService background;
+  private final ExecutorService rolls;
+  private final AtomicBoolean rollQueued = new AtomicBoolean();
   private final Object convertLock = new Object();
   private final StoreStats stats = new StoreStats();
   private Instant lastSync;
@@ -54,6 +60,7 @@ public final class DurableStore implements ReadingSink {
     this.lastSync = clock.instant();
     stats.recoveredSegments = spool.adoptLeftovers().size();
     convertQuietly(); // a failure is reported and retried; collecting can start anyway
+    this.rolls = b.background ? Executors.newSingleThreadExecutor(daemon("p2penergy-roll")) : null;
     this.background = b.background ? startBackground() : null;
   }
 
@@ -94,7 +101,7 @@ public final class DurableStore implements ReadingSink {
       if (full) sealLocked();
     }
     if (full) {
-      if (background != null) background.execute(this::convertQuietly);
+      if (rolls != null) queueRoll();
       else convertPending();
     }
   }
@@ -110,18 +117,33 @@ public final class DurableStore implements ReadingSink {
    * roll.
    */
   public void tick() {
+    if (tickSpool()) convertQuietly();
+  }
+
+  /** Group fsync and seal if due; true if sealed segments wait for conversion. */
+  private boolean tickSpool() {
     Instant now = clock.instant();
     synchronized (this) {
-      if (closed) return;
+      if (closed) return false;
       try {
         if (!now.isBefore(lastSync.plus(settings.fsyncInterval()))) syncLocked();
         Instant opened = spool.openedAt();
         if (opened != null && !now.isBefore(rollDue(opened))) sealLocked();
       } catch (IOException e) {
-        return; // reported by problem(); the next tick tries again
+        return false; // reported by problem(); the next tick tries again
       }
+      return !spool.sealed().isEmpty() && !now.isBefore(retryAt);
     }
-    if (!now.isBefore(retryAt)) convertQuietly();
+  }
+
+  private void queueRoll() {
+    if (rollQueued.compareAndSet(false, true)) {
+      rolls.execute(
+          () -> {
+            rollQueued.set(false);
+            convertQuietly();
+          });
+    }
   }
 
   /**
@@ -145,8 +167,10 @@ public final class DurableStore implements ReadingSink {
     }
     if (background != null) {
       background.shutdown();
+      rolls.shutdown();
       try {
         background.awaitTermination(1, TimeUnit.MINUTES);
+        rolls.awaitTermination(10, TimeUnit.MINUTES);
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
       }
@@ -242,17 +266,26 @@ public final class DurableStore implements ReadingSink {
     return e;
   }
 
+  private static ThreadFactory daemon(String name) {
+    return r -> {
+      Thread t = new Thread(r, name);
+      t.setDaemon(true);
+      return t;
+    };
+  }
+
   private ScheduledExecutorService startBackground() {
     ScheduledExecutorService s =
-        Executors.newSingleThreadScheduledExecutor(
-            r -> {
-              Thread t = new Thread(r, "p2penergy-store");
-              t.setDaemon(true);
-              return t;
-            });
+        Executors.newSingleThreadScheduledExecutor(daemon("p2penergy-fsync"));
     long period = settings.fsyncInterval().isZero() ? 1000 : settings.fsyncInterval().toMillis();
     period = Math.max(10, Math.min(period, 1000));
-    s.scheduleWithFixedDelay(this::tick, period, period, TimeUnit.MILLISECONDS);
+    s.scheduleWithFixedDelay(
+        () -> {
+          if (tickSpool()) queueRoll();
+        },
+        period,
+        period,
+        TimeUnit.MILLISECONDS);
     return s;
   }
 }
