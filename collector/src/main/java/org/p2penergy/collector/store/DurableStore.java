@@ -8,12 +8,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ThreadFactory;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
 import org.p2penergy.collector.config.CollectorSettings;
 
 /**
@@ -33,10 +27,7 @@ public final class DurableStore implements ReadingSink {
   private final Spool spool;
   private final SpoolLock lock;
   private final SegmentConverter converter;
-  // Two threads: a roll (Parquet + fsyncs) can take seconds and must not delay the group fsync.
-  private final ScheduledExecutorService background;
-  private final ExecutorService rolls;
-  private final AtomicBoolean rollQueued = new AtomicBoolean();
+  private final StoreThreads threads; // null when the caller drives tick()
   private final Object convertLock = new Object();
   private final StoreStats stats = new StoreStats();
   private Instant lastSync;
@@ -58,10 +49,17 @@ public final class DurableStore implements ReadingSink {
     this.spool = new Spool(b.spoolDir, clock, b.faults);
     this.converter = new SegmentConverter(readings, b.options, b.faults);
     this.lastSync = clock.instant();
-    stats.recoveredSegments = spool.adoptLeftovers().size();
+    try {
+      stats.recoveredSegments = spool.adoptLeftovers().size();
+    } catch (IOException e) {
+      lock.close();
+      throw Disk.describe("cannot list " + b.spoolDir, e);
+    }
     convertQuietly(); // a failure is reported and retried; collecting can start anyway
-    this.rolls = b.background ? Executors.newSingleThreadExecutor(daemon("p2penergy-roll")) : null;
-    this.background = b.background ? startBackground() : null;
+    this.threads =
+        b.background
+            ? new StoreThreads(settings.fsyncInterval(), this::tickSpool, this::convertQuietly)
+            : null;
   }
 
   /** A store with a background thread for group fsync and rolls: what {@code collect} uses. */
@@ -101,7 +99,7 @@ public final class DurableStore implements ReadingSink {
       if (full) sealLocked();
     }
     if (full) {
-      if (rolls != null) queueRoll();
+      if (threads != null) threads.queueRoll();
       else convertPending();
     }
   }
@@ -136,16 +134,6 @@ public final class DurableStore implements ReadingSink {
     }
   }
 
-  private void queueRoll() {
-    if (rollQueued.compareAndSet(false, true)) {
-      rolls.execute(
-          () -> {
-            rollQueued.set(false);
-            convertQuietly();
-          });
-    }
-  }
-
   /**
    * Rolls now: seals the open segment and turns every sealed segment into Parquet.
    *
@@ -165,16 +153,7 @@ public final class DurableStore implements ReadingSink {
       if (closed) return;
       closed = true;
     }
-    if (background != null) {
-      background.shutdown();
-      rolls.shutdown();
-      try {
-        background.awaitTermination(1, TimeUnit.MINUTES);
-        rolls.awaitTermination(10, TimeUnit.MINUTES);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-      }
-    }
+    if (threads != null) threads.stop();
     try {
       synchronized (this) {
         sealLocked();
@@ -264,28 +243,5 @@ public final class DurableStore implements ReadingSink {
     stats.lastProblem = e.getMessage();
     listener.problem(e.getMessage());
     return e;
-  }
-
-  private static ThreadFactory daemon(String name) {
-    return r -> {
-      Thread t = new Thread(r, name);
-      t.setDaemon(true);
-      return t;
-    };
-  }
-
-  private ScheduledExecutorService startBackground() {
-    ScheduledExecutorService s =
-        Executors.newSingleThreadScheduledExecutor(daemon("p2penergy-fsync"));
-    long period = settings.fsyncInterval().isZero() ? 1000 : settings.fsyncInterval().toMillis();
-    period = Math.max(10, Math.min(period, 1000));
-    s.scheduleWithFixedDelay(
-        () -> {
-          if (tickSpool()) queueRoll();
-        },
-        period,
-        period,
-        TimeUnit.MILLISECONDS);
-    return s;
   }
 }
