@@ -201,6 +201,15 @@ class DurableStoreTest {
   }
 
   @Test
+  void anUnusableDataDirectoryIsAClearErrorNamingThePath() throws IOException {
+    // Root ignores permission bits, so make "readings" a plain file: it cannot be a directory.
+    Files.writeString(data.resolve("readings"), "not a directory");
+    assertThatThrownBy(() -> store(CollectorSettings.defaults()))
+        .isInstanceOf(IOException.class)
+        .hasMessageContaining(data.resolve("readings").toString());
+  }
+
+  @Test
   void aSecondStoreOnTheSameSpoolIsRefused() throws IOException {
     try (DurableStore first = store(CollectorSettings.defaults())) {
       assertThatThrownBy(() -> store(CollectorSettings.defaults()))
