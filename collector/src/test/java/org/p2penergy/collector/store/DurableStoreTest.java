@@ -201,6 +201,21 @@ class DurableStoreTest {
   }
 
   @Test
+  void aReadingThatCannotBeStoredIsRefusedWithoutHarmingTheSpool() throws IOException {
+    try (DurableStore store = store(CollectorSettings.defaults())) {
+      store.accept(reading(FRIDGE, "power", "2026-11-27T10:20:00Z", 1));
+      assertThatThrownBy(() -> store.accept(new Reading(FRIDGE, "power", Instant.MAX, T0, 2)))
+          .isInstanceOf(IllegalArgumentException.class)
+          .hasMessageContaining("ts out of range");
+      assertThatThrownBy(() -> store.accept(new Reading("x".repeat(2000), "power", T0, T0, 3)))
+          .isInstanceOf(IllegalArgumentException.class);
+      store.accept(reading(FRIDGE, "power", "2026-11-27T10:20:01Z", 4));
+      assertThat(store.counters().accepted()).isEqualTo(2);
+    }
+    assertThat(all()).extracting(Reading::value).containsExactly(1.0, 4.0);
+  }
+
+  @Test
   void anUnusableDataDirectoryIsAClearErrorNamingThePath() throws IOException {
     // Root ignores permission bits, so make "readings" a plain file: it cannot be a directory.
     Files.writeString(data.resolve("readings"), "not a directory");
