@@ -90,6 +90,8 @@ public final class CsvImport {
                     count(file);
                     try {
                       store.accept(new Reading(deviceId, event, p.ts(), receivedAt, p.value()));
+                    } catch (IllegalArgumentException e) { // e.g. a time beyond year 294 000
+                      quarantine(line, p.ts() + "," + p.value(), e.getMessage());
                     } catch (IOException e) {
                       throw new UncheckedIOException(e);
                     }
@@ -98,6 +100,10 @@ public final class CsvImport {
                   @Override
                   public void bad(long line, String raw, String reason) {
                     count(file);
+                    quarantine(line, raw, reason);
+                  }
+
+                  private void quarantine(long line, String raw, String reason) {
                     try {
                       quarantine.add(receivedAt, reason, event, raw, file + ":" + line);
                     } catch (IOException e) {

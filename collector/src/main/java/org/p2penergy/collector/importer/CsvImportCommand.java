@@ -22,14 +22,20 @@ import picocli.CommandLine.Parameters;
     mixinStandardHelpOptions = true,
     sortOptions = false,
     description = {
-      "Import power traces from CSV files as readings of one device, written exactly as the"
-          + " collector writes them (DATA/readings/date=D/part-*.parquet). Bad rows go to"
-          + " DATA/quarantine with their file and line; they never stop the import.",
-      "Columns are 1-based numbers (a leading + is accepted) or header names.",
-      "Examples:",
-      "  import csv --data DATA --device fridge --preset tracebase dev_599393_2012.01.11.csv",
-      "  import csv --data DATA --device b1e --time-column unix_ts --time-format epoch-seconds"
-          + " --value-column P Electricity_B1E.csv"
+      "Import CSV power traces as readings of one device.",
+      "Written exactly as the collector writes them (DATA/readings/date=D/part-*.parquet,"
+          + " through a spool in DATA/spool/import). Bad rows go to"
+          + " DATA/quarantine/YYYY-MM-DD.jsonl with their file and line; they never stop the"
+          + " import. Columns are 1-based numbers (a leading + is accepted) or header names."
+    },
+    footerHeading = "%nExamples:%n",
+    footer = {
+      "  p2penergy import csv --data DATA --device fridge --preset tracebase \\",
+      "      dev_599393_2012.01.11.csv",
+      "  p2penergy import csv --data DATA --device fridge --delimiter ';' --no-header \\",
+      "      --time-format 'dd/MM/yyyy HH:mm:ss' --zone Europe/Berlin dev_599393_2012.01.11.csv",
+      "  p2penergy import csv --data DATA --device b1e --time-column unix_ts \\",
+      "      --time-format epoch-seconds --value-column P Electricity_B1E.csv"
     })
 public final class CsvImportCommand implements Callable<Integer> {
   @Option(names = "--data", required = true, paramLabel = "DIR", description = "data directory")

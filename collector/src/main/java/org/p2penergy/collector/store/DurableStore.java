@@ -8,9 +8,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import org.p2penergy.collector.config.CollectorSettings;
 
 /**
@@ -30,7 +27,7 @@ public final class DurableStore implements ReadingSink {
   private final Spool spool;
   private final SpoolLock lock;
   private final SegmentConverter converter;
-  private final ScheduledExecutorService background;
+  private final StoreThreads threads; // null when the caller drives tick()
   private final Object convertLock = new Object();
   private final StoreStats stats = new StoreStats();
   private Instant lastSync;
@@ -52,9 +49,17 @@ public final class DurableStore implements ReadingSink {
     this.spool = new Spool(b.spoolDir, clock, b.faults);
     this.converter = new SegmentConverter(readings, b.options, b.faults);
     this.lastSync = clock.instant();
-    stats.recoveredSegments = spool.adoptLeftovers().size();
+    try {
+      stats.recoveredSegments = spool.adoptLeftovers().size();
+    } catch (IOException e) {
+      lock.close();
+      throw Disk.describe("cannot list " + b.spoolDir, e);
+    }
     convertQuietly(); // a failure is reported and retried; collecting can start anyway
-    this.background = b.background ? startBackground() : null;
+    this.threads =
+        b.background
+            ? new StoreThreads(settings.fsyncInterval(), this::tickSpool, this::convertQuietly)
+            : null;
   }
 
   /** A store with a background thread for group fsync and rolls: what {@code collect} uses. */
@@ -94,7 +99,7 @@ public final class DurableStore implements ReadingSink {
       if (full) sealLocked();
     }
     if (full) {
-      if (background != null) background.execute(this::convertQuietly);
+      if (threads != null) threads.queueRoll();
       else convertPending();
     }
   }
@@ -110,18 +115,23 @@ public final class DurableStore implements ReadingSink {
    * roll.
    */
   public void tick() {
+    if (tickSpool()) convertQuietly();
+  }
+
+  /** Group fsync and seal if due; true if sealed segments wait for conversion. */
+  private boolean tickSpool() {
     Instant now = clock.instant();
     synchronized (this) {
-      if (closed) return;
+      if (closed) return false;
       try {
         if (!now.isBefore(lastSync.plus(settings.fsyncInterval()))) syncLocked();
         Instant opened = spool.openedAt();
         if (opened != null && !now.isBefore(rollDue(opened))) sealLocked();
       } catch (IOException e) {
-        return; // reported by problem(); the next tick tries again
+        return false; // reported by problem(); the next tick tries again
       }
+      return !spool.sealed().isEmpty() && !now.isBefore(retryAt);
     }
-    if (!now.isBefore(retryAt)) convertQuietly();
   }
 
   /**
@@ -143,14 +153,7 @@ public final class DurableStore implements ReadingSink {
       if (closed) return;
       closed = true;
     }
-    if (background != null) {
-      background.shutdown();
-      try {
-        background.awaitTermination(1, TimeUnit.MINUTES);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-      }
-    }
+    if (threads != null) threads.stop();
     try {
       synchronized (this) {
         sealLocked();
@@ -240,19 +243,5 @@ public final class DurableStore implements ReadingSink {
     stats.lastProblem = e.getMessage();
     listener.problem(e.getMessage());
     return e;
-  }
-
-  private ScheduledExecutorService startBackground() {
-    ScheduledExecutorService s =
-        Executors.newSingleThreadScheduledExecutor(
-            r -> {
-              Thread t = new Thread(r, "p2penergy-store");
-              t.setDaemon(true);
-              return t;
-            });
-    long period = settings.fsyncInterval().isZero() ? 1000 : settings.fsyncInterval().toMillis();
-    period = Math.max(10, Math.min(period, 1000));
-    s.scheduleWithFixedDelay(this::tick, period, period, TimeUnit.MILLISECONDS);
-    return s;
   }
 }

@@ -1,12 +1,12 @@
 package org.p2penergy.collector.store;
 
 import java.io.IOException;
+import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
-import java.util.stream.Stream;
 import org.apache.parquet.ParquetReadOptions;
 import org.apache.parquet.column.page.PageReadStore;
 import org.apache.parquet.hadoop.ParquetFileReader;
@@ -34,16 +34,23 @@ public final class ReadingsFileReader {
     return rows;
   }
 
-  /** Every {@code part-*.parquet} under a readings directory, in path order. */
+  /**
+   * Every {@code date=D/part-*.parquet} under a readings directory, in path order. Lists names only
+   * (no stat of each entry), so a temp file renamed meanwhile does not break the listing.
+   */
   public static List<Path> partFiles(Path readingsDir) throws IOException {
-    if (!Files.isDirectory(readingsDir)) return List.of();
-    try (Stream<Path> files = Files.walk(readingsDir)) {
-      return files
-          .filter(p -> p.getFileName().toString().startsWith("part-"))
-          .filter(p -> p.getFileName().toString().endsWith(".parquet"))
-          .sorted()
-          .toList();
+    List<Path> files = new ArrayList<>();
+    if (!Files.isDirectory(readingsDir)) return files;
+    try (DirectoryStream<Path> dates = Files.newDirectoryStream(readingsDir, "date=*")) {
+      for (Path date : dates) {
+        if (!Files.isDirectory(date)) continue;
+        try (DirectoryStream<Path> parts = Files.newDirectoryStream(date, "part-*.parquet")) {
+          parts.forEach(files::add);
+        }
+      }
     }
+    files.sort(null);
+    return files;
   }
 
   public static ParquetMetadata footer(Path file) throws IOException {

@@ -34,19 +34,34 @@ final class SpoolFormat {
     return b;
   }
 
-  /** Writes one record at the buffer's position; the caller checked there is room. */
+  /**
+   * Writes one record at the buffer's position; the caller checked there is room. Everything that
+   * can fail is computed first, so a failure never leaves half a record in the buffer.
+   *
+   * @throws IllegalArgumentException if a time is out of the microsecond range
+   */
   static void put(ByteBuffer buf, byte[] device, byte[] event, Reading r) {
+    long ts = micros(r.ts(), "ts");
+    long receivedAt = micros(r.receivedAt(), "received_at");
     int start = buf.position();
     int payload = 2 + device.length + 2 + event.length + 24;
     buf.putInt(payload).putInt(0);
     buf.putShort((short) device.length).put(device);
     buf.putShort((short) event.length).put(event);
-    buf.putLong(ReadingsSchema.micros(r.ts()));
-    buf.putLong(ReadingsSchema.micros(r.receivedAt()));
+    buf.putLong(ts);
+    buf.putLong(receivedAt);
     buf.putDouble(r.value());
     CRC32C crc = new CRC32C();
     crc.update(buf.array(), buf.arrayOffset() + start + HEADER, payload);
     buf.putInt(start + 4, (int) crc.getValue());
+  }
+
+  private static long micros(java.time.Instant t, String what) {
+    try {
+      return ReadingsSchema.micros(t);
+    } catch (ArithmeticException e) {
+      throw new IllegalArgumentException(what + " out of range: " + t);
+    }
   }
 
   /**

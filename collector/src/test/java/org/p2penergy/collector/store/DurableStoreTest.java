@@ -122,6 +122,36 @@ class DurableStoreTest {
   }
 
   @Test
+  void theBackgroundThreadSyncsAndRollsOnItsOwn() throws Exception {
+    java.util.concurrent.CountDownLatch synced = new java.util.concurrent.CountDownLatch(1);
+    java.util.concurrent.CountDownLatch written = new java.util.concurrent.CountDownLatch(1);
+    StoreListener l =
+        new StoreListener() {
+          @Override
+          public void synced(long durable) {
+            if (durable == 3) synced.countDown();
+          }
+
+          @Override
+          public void fileWritten(Path file, long rows) {
+            if (rows == 3) written.countDown();
+          }
+        };
+    try (DurableStore store =
+        DurableStore.builder(data)
+            .settings(settings(Duration.ofMillis(10), Duration.ofHours(1), 3))
+            .listener(l)
+            .open()) {
+      for (int i = 0; i < 3; i++)
+        store.accept(new Reading(FRIDGE, "power", T0.plusSeconds(i), T0, i));
+      // Waits are generous bounds for a loaded machine, not speed assertions.
+      assertThat(synced.await(30, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+      assertThat(written.await(30, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+    }
+    assertThat(all()).hasSize(3);
+  }
+
+  @Test
   void fsyncIntervalZeroSyncsEveryReading() throws IOException {
     try (DurableStore store = store(settings(Duration.ZERO, Duration.ofHours(1), 1000))) {
       store.accept(reading(FRIDGE, "power", "2026-11-27T10:20:00Z", 1));
@@ -168,6 +198,30 @@ class DurableStoreTest {
         .extracting(Reading::value)
         .containsExactlyInAnyOrderElementsOf(
             java.util.stream.IntStream.range(0, 250).mapToObj(i -> (double) i).toList());
+  }
+
+  @Test
+  void aReadingThatCannotBeStoredIsRefusedWithoutHarmingTheSpool() throws IOException {
+    try (DurableStore store = store(CollectorSettings.defaults())) {
+      store.accept(reading(FRIDGE, "power", "2026-11-27T10:20:00Z", 1));
+      assertThatThrownBy(() -> store.accept(new Reading(FRIDGE, "power", Instant.MAX, T0, 2)))
+          .isInstanceOf(IllegalArgumentException.class)
+          .hasMessageContaining("ts out of range");
+      assertThatThrownBy(() -> store.accept(new Reading("x".repeat(2000), "power", T0, T0, 3)))
+          .isInstanceOf(IllegalArgumentException.class);
+      store.accept(reading(FRIDGE, "power", "2026-11-27T10:20:01Z", 4));
+      assertThat(store.counters().accepted()).isEqualTo(2);
+    }
+    assertThat(all()).extracting(Reading::value).containsExactly(1.0, 4.0);
+  }
+
+  @Test
+  void anUnusableDataDirectoryIsAClearErrorNamingThePath() throws IOException {
+    // Root ignores permission bits, so make "readings" a plain file: it cannot be a directory.
+    Files.writeString(data.resolve("readings"), "not a directory");
+    assertThatThrownBy(() -> store(CollectorSettings.defaults()))
+        .isInstanceOf(IOException.class)
+        .hasMessageContaining(data.resolve("readings").toString());
   }
 
   @Test
