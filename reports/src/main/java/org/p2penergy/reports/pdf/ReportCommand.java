@@ -1,14 +1,50 @@
 package org.p2penergy.reports.pdf;
 
+import java.nio.file.Path;
+import java.time.LocalDate;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 
-/** Placeholder until this command is built. */
-@Command(name = "report", mixinStandardHelpOptions = true, description = "(not built yet)")
+/** {@code p2penergy report}: renders the PDF for a day, week or month and prints its path. */
+@Command(
+    name = "report",
+    mixinStandardHelpOptions = true,
+    sortOptions = false,
+    description = {
+      "Render the PDF report of a local day, week or month from DATA/reports/D/summary.json",
+      "(written by 'analyze'). Prints the path of the PDF."
+    })
 public final class ReportCommand implements Callable<Integer> {
+  @Option(names = "--data", required = true, paramLabel = "DIR", description = "the data directory")
+  Path data;
+
+  @Option(
+      names = "--date",
+      required = true,
+      paramLabel = "D",
+      description = "the (last) local day of the report, YYYY-MM-DD")
+  LocalDate date;
+
+  @Option(
+      names = "--period",
+      defaultValue = "day",
+      paramLabel = "day|week|month",
+      description = {
+        "day: D; week: the 7 days ending D; month: the 1st of D's month to D (default: ${DEFAULT-VALUE})"
+      })
+  ReportPeriod period;
+
+  @Option(
+      names = "--out",
+      paramLabel = "FILE",
+      description = "where to write the PDF (default: DIR/reports/D/report-<period>.pdf)")
+  Path out;
+
   @Override
   public Integer call() {
-    System.err.println("report: not built yet");
-    return 1;
+    RenderedReport report = new ReportRenderer().render(data, date, period, out);
+    System.out.println(report.pdf());
+    return 0;
   }
 }
