@@ -12,6 +12,7 @@ import org.p2penergy.collector.config.ConfigLoader;
 import org.p2penergy.collector.config.Durations;
 import org.p2penergy.collector.config.HomeConfig;
 import org.p2penergy.collector.config.MailSettings;
+import org.p2penergy.reports.pdf.Headline;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -82,8 +83,8 @@ public final class EmailCommand implements Callable<Integer> {
     }
     Duration delay = parseDelay();
     PrintWriter out = spec.commandLine().getOut();
-    ReportFigures figures =
-        SummaryFigures.forReport(report)
+    Headline figures =
+        SummaryHeadline.forReport(report)
             .orElseThrow(
                 () ->
                     new UserException(

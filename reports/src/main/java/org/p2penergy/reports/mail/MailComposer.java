@@ -2,12 +2,12 @@ package org.p2penergy.reports.mail;
 
 import java.nio.file.Path;
 import java.time.format.DateTimeFormatter;
-import java.util.Currency;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
+import org.p2penergy.reports.pdf.Formats;
+import org.p2penergy.reports.pdf.Headline;
 
-/** Subject and plain-text body of a report email: pure formatting. */
+/** Subject and plain-text body of a report email: pure formatting, figures as in the PDF. */
 public final class MailComposer {
   private static final DateTimeFormatter DAY =
       DateTimeFormatter.ofPattern("EEE d MMM", Locale.ENGLISH);
@@ -15,76 +15,51 @@ public final class MailComposer {
       DateTimeFormatter.ofPattern("EEEE d MMMM yyyy", Locale.ENGLISH);
   private static final DateTimeFormatter MONTH =
       DateTimeFormatter.ofPattern("MMMM yyyy", Locale.ENGLISH);
-  private static final Map<String, String> SYMBOLS =
-      Map.of(
-          "USD", "$", "EUR", "€", "GBP", "£", "JPY", "¥", "CNY", "¥", "INR", "₹", "CAD", "CA$",
-          "AUD", "A$", "CHF", "CHF ");
 
   private MailComposer() {}
 
   public static OutgoingMail compose(
-      String homeName, ReportFigures figures, Path pdf, List<String> to) {
-    return new OutgoingMail(subject(figures), body(homeName, figures, pdf), pdf, to);
+      String homeName, Headline headline, Path pdf, List<String> to) {
+    return new OutgoingMail(subject(headline), body(homeName, headline, pdf), pdf, to);
   }
 
   /** {@code P2P Energy — Thu 27 Nov: 3.42 kWh, $0.51}. */
-  public static String subject(ReportFigures f) {
-    return "P2P Energy — "
-        + periodLabel(f)
-        + ": "
-        + kwh(f.kwh())
-        + ", "
-        + money(f.cost(), f.currency());
+  public static String subject(Headline h) {
+    return "P2P Energy — " + periodLabel(h) + ": " + figures(h);
   }
 
-  static String body(String homeName, ReportFigures f, Path pdf) {
+  static String figures(Headline h) {
+    if (h.empty()) {
+      return "no data";
+    }
+    return Formats.kwh(h.kwh()) + ", " + new Formats(h.currency()).money(h.cost());
+  }
+
+  static String body(String homeName, Headline h, Path pdf) {
     String title =
-        switch (f.period()) {
-          case "week" -> "the week ending " + f.date().format(LONG_DAY);
-          case "month" -> f.date().format(MONTH);
-          default -> f.date().format(LONG_DAY);
+        switch (h.period()) {
+          case WEEK -> "the week ending " + h.date().format(LONG_DAY);
+          case MONTH -> h.date().format(MONTH) + " (to " + h.date().format(DAY) + ")";
+          case DAY -> h.date().format(LONG_DAY);
         };
     return "P2P Energy report for "
         + homeName
         + ", "
         + title
         + "\n\nTotal: "
-        + kwh(f.kwh())
-        + ", "
-        + money(f.cost(), f.currency())
+        + figures(h)
         + "\n\n"
-        + f.table().stripTrailing()
+        + h.table().stripTrailing()
         + "\n\nThe full report with charts is attached ("
         + pdf.getFileName()
         + ").\n";
   }
 
-  static String periodLabel(ReportFigures f) {
-    return switch (f.period()) {
-      case "week" -> "week to " + f.date().format(DAY);
-      case "month" -> f.date().format(MONTH);
-      default -> f.date().format(DAY);
+  static String periodLabel(Headline h) {
+    return switch (h.period()) {
+      case WEEK -> "week to " + h.date().format(DAY);
+      case MONTH -> h.date().format(MONTH);
+      case DAY -> h.date().format(DAY);
     };
-  }
-
-  static String kwh(double kwh) {
-    return String.format(Locale.ROOT, "%.2f kWh", kwh);
-  }
-
-  static String money(double amount, String currency) {
-    String symbol = SYMBOLS.get(currency);
-    if (symbol == null) {
-      symbol = symbolOf(currency);
-    }
-    return symbol + String.format(Locale.ROOT, "%.2f", amount);
-  }
-
-  private static String symbolOf(String currency) {
-    try {
-      String s = Currency.getInstance(currency).getSymbol(Locale.ENGLISH);
-      return s.equals(currency) ? currency + " " : s;
-    } catch (IllegalArgumentException e) {
-      return currency + " ";
-    }
   }
 }

@@ -27,7 +27,7 @@ import org.p2penergy.collector.config.MailSettings;
  * Sends a report over SMTP with the home's settings, retrying temporary failures with backoff. The
  * password is resolved only when the server needs it and appears in no message this class makes.
  */
-public final class SmtpMailer {
+public final class SmtpMailer implements Mailer {
   private final MailSettings settings;
   private final Map<String, String> environment;
   private final RetryPolicy retry;
@@ -71,6 +71,7 @@ public final class SmtpMailer {
    *
    * @throws MailDeliveryException after the last attempt, or at once for a permanent rejection
    */
+  @Override
   public void send(OutgoingMail mail) {
     // Resolving here (not in the config loader) keeps a missing password from breaking commands
     // that never send mail; a ConfigException names the variable or file, never the value.

@@ -6,28 +6,35 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.p2penergy.reports.pdf.Headline;
+import org.p2penergy.reports.pdf.ReportPeriod;
 
 class MailComposerTest {
   static final LocalDate THU_27_NOV_2025 = LocalDate.of(2025, 11, 27);
 
+  static Headline headline(LocalDate d, ReportPeriod p, double kwh, double cost, String cur) {
+    return new Headline(d, p, kwh, cost, cur, "", false);
+  }
+
   @Test
   void subjectHasTheDateAndHeadlineFigures() {
-    ReportFigures f = new ReportFigures(THU_27_NOV_2025, "day", 3.42, 0.51, "USD", "");
-    assertThat(MailComposer.subject(f)).isEqualTo("P2P Energy — Thu 27 Nov: 3.42 kWh, $0.51");
+    Headline h = headline(THU_27_NOV_2025, ReportPeriod.DAY, 3.42, 0.51, "USD");
+    assertThat(MailComposer.subject(h)).isEqualTo("P2P Energy — Thu 27 Nov: 3.42 kWh, $0.51");
   }
 
   @Test
   void weekAndMonthSubjects() {
     LocalDate sunday = LocalDate.of(2025, 11, 30);
-    assertThat(MailComposer.subject(new ReportFigures(sunday, "week", 21.305, 3.2, "EUR", "")))
-        .isEqualTo("P2P Energy — week to Sun 30 Nov: 21.31 kWh, €3.20");
-    assertThat(MailComposer.subject(new ReportFigures(sunday, "month", 90, 13.5, "GBP", "")))
+    assertThat(MailComposer.subject(headline(sunday, ReportPeriod.WEEK, 21.3, 3.2, "EUR")))
+        .isEqualTo("P2P Energy — week to Sun 30 Nov: 21.30 kWh, €3.20");
+    assertThat(MailComposer.subject(headline(sunday, ReportPeriod.MONTH, 90, 13.5, "GBP")))
         .isEqualTo("P2P Energy — November 2025: 90.00 kWh, £13.50");
   }
 
   @Test
-  void anUnknownCurrencyIsShownByItsCode() {
-    assertThat(MailComposer.money(1.5, "XYZ")).isEqualTo("XYZ 1.50");
+  void aPeriodWithoutDataSaysSo() {
+    Headline h = new Headline(THU_27_NOV_2025, ReportPeriod.DAY, 0, 0, "USD", "", true);
+    assertThat(MailComposer.subject(h)).isEqualTo("P2P Energy — Thu 27 Nov: no data");
   }
 
   @Test
@@ -36,7 +43,7 @@ class MailComposerTest {
     OutgoingMail mail =
         MailComposer.compose(
             "Demo home",
-            new ReportFigures(THU_27_NOV_2025, "day", 3.42, 0.51, "USD", table),
+            new Headline(THU_27_NOV_2025, ReportPeriod.DAY, 3.42, 0.51, "USD", table, false),
             Path.of("/data/reports/2025-11-27/report-day.pdf"),
             List.of("a@example.org"));
     assertThat(mail.body())

@@ -31,6 +31,8 @@ import org.p2penergy.collector.config.ConfigException;
 import org.p2penergy.collector.config.MailSettings;
 import org.p2penergy.collector.config.MailSettings.Security;
 import org.p2penergy.collector.config.SecretSource;
+import org.p2penergy.reports.pdf.Headline;
+import org.p2penergy.reports.pdf.ReportPeriod;
 
 class SmtpMailerIT {
   static final String PASSWORD = "s3cret-Pa55word!";
@@ -49,9 +51,15 @@ class SmtpMailerIT {
   }
 
   OutgoingMail mail() {
-    ReportFigures figures =
-        new ReportFigures(
-            LocalDate.of(2025, 11, 27), "day", 3.42, 0.51, "USD", "Fridge  1.20 kWh  $0.18\n");
+    Headline figures =
+        new Headline(
+            LocalDate.of(2025, 11, 27),
+            ReportPeriod.DAY,
+            3.42,
+            0.51,
+            "USD",
+            "Fridge  1.20 kWh  $0.18\n",
+            false);
     return MailComposer.compose("Demo home", figures, pdf, List.of("home@example.org"));
   }
 
