@@ -26,9 +26,13 @@ import picocli.CommandLine.Spec;
       "Send a rendered PDF report over SMTP, with the date and headline figures in the subject.",
       "SMTP settings come from the config's mail: block; the password only from the environment"
           + " variable or file it names. Temporary failures (server down, 4xx) are retried with"
-          + " backoff.",
-      "Exit codes: 0 sent, 2 bad options or config, 3 not sent (the PDF is kept; the message"
-          + " says where)."
+          + " backoff."
+    },
+    exitCodeListHeading = "%nExit codes:%n",
+    exitCodeList = {
+      "0:sent",
+      "2:bad options or config",
+      "3:not sent (the PDF is kept; the message says where)"
     })
 public final class EmailCommand implements Callable<Integer> {
   @Spec CommandSpec spec;

@@ -5,6 +5,7 @@ import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
+import java.nio.channels.OverlappingFileLockException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
@@ -36,10 +37,16 @@ import picocli.CommandLine.Spec;
           + " first: catches up missed nights, never sends a report twice, retries a failed email"
           + " on the next run. Week reports on Sundays' runs (sent Monday) and month reports on"
           + " the month's last day (sent on the 1st) when the config's reports: block asks.",
-      "State: DATA/state/nightly.json. First run: yesterday only (or --since).",
-      "Exit codes: 0 all done or nothing to do, 2 bad options or config, 3 an email was not sent"
-          + " (PDF kept, retried next run), 4 a report could not be rendered, 5 analyze failed,"
-          + " 6 another nightly run is in progress."
+      "State: DATA/state/nightly.json. First run: yesterday only (or --since)."
+    },
+    exitCodeListHeading = "%nExit codes:%n",
+    exitCodeList = {
+      "0:all done, or nothing to do",
+      "2:bad options or config",
+      "3:an email was not sent (the PDF is kept; retried next run)",
+      "4:a report could not be rendered",
+      "5:analyze failed (later days wait for the next run)",
+      "6:another nightly run is in progress"
     })
 public final class NightlyCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
@@ -139,7 +146,7 @@ public final class NightlyCommand implements Callable<Integer> {
     Files.createDirectories(lockFile(data).getParent());
     try (FileChannel channel =
             FileChannel.open(lockFile(data), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
-        FileLock lock = channel.tryLock()) {
+        FileLock lock = tryLock(channel)) {
       if (lock == null) {
         progress.accept("another nightly run holds " + lockFile(data) + "; not starting");
         return NightlyOutcome.ALREADY_RUNNING;
@@ -156,6 +163,15 @@ public final class NightlyCommand implements Callable<Integer> {
 
   private static Path lockFile(Path data) {
     return data.resolve("state").resolve("nightly.lock");
+  }
+
+  /** Null when another run (another process, or this JVM in tests) holds the lock. */
+  private static FileLock tryLock(FileChannel channel) throws IOException {
+    try {
+      return channel.tryLock();
+    } catch (OverlappingFileLockException e) {
+      return null;
+    }
   }
 
   private static Duration parse(String text) {
