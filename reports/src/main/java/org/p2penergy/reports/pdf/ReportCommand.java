@@ -4,7 +4,9 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /** {@code p2penergy report}: renders the PDF for a day, week or month and prints its path. */
 @Command(
@@ -16,6 +18,8 @@ import picocli.CommandLine.Option;
       "(written by 'analyze'). Prints the path of the PDF."
     })
 public final class ReportCommand implements Callable<Integer> {
+  @Spec CommandSpec spec;
+
   @Option(names = "--data", required = true, paramLabel = "DIR", description = "the data directory")
   Path data;
 
@@ -44,7 +48,8 @@ public final class ReportCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     RenderedReport report = new ReportRenderer().render(data, date, period, out);
-    System.out.println(report.pdf());
+    spec.commandLine().getOut().println(report.pdf());
+    spec.commandLine().getOut().flush();
     return 0;
   }
 }
