@@ -84,7 +84,7 @@ final class DataQualitySection {
     if (fonts.missingCharacters() > 0) {
       page.paragraph(
           fonts.missingCharacters()
-              + " character(s) could not be shown: no installed font has them, so they appear as "
+              + " distinct character(s) could not be shown: no installed font has them, so they appear as "
               + FontSet.PLACEHOLDER
               + ". Install a font such as fonts-droid-fallback, or set P2PENERGY_FALLBACK_FONT.",
           9,

@@ -36,7 +36,7 @@ public final class FontSet {
   private final PDType0Font bold;
   private PDType0Font fallback;
   private boolean fallbackTried;
-  private int missing;
+  private final java.util.Set<Integer> missing = new java.util.TreeSet<>();
 
   /** A piece of text in one font. */
   public record Run(PDFont font, String text) {}
@@ -67,9 +67,9 @@ public final class FontSet {
     return bold;
   }
 
-  /** How many characters were replaced by the placeholder so far. */
+  /** How many distinct characters were replaced by the placeholder so far. */
   public int missingCharacters() {
-    return missing;
+    return missing.size();
   }
 
   /** True when DejaVu Sans alone can show every character of {@code text}. */
@@ -105,7 +105,7 @@ public final class FontSet {
       } else {
         font = main;
         piece = PLACEHOLDER;
-        missing++;
+        missing.add(cp);
       }
       if (font != current && buffer.length() > 0) {
         runs.add(new Run(current, buffer.toString()));

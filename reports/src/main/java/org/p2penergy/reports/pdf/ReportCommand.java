@@ -4,7 +4,11 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.ITypeConverter;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.TypeConversionException;
 
 /** {@code p2penergy report}: renders the PDF for a day, week or month and prints its path. */
 @Command(
@@ -16,6 +20,8 @@ import picocli.CommandLine.Option;
       "(written by 'analyze'). Prints the path of the PDF."
     })
 public final class ReportCommand implements Callable<Integer> {
+  @Spec CommandSpec spec;
+
   @Option(names = "--data", required = true, paramLabel = "DIR", description = "the data directory")
   Path data;
 
@@ -23,6 +29,7 @@ public final class ReportCommand implements Callable<Integer> {
       names = "--date",
       required = true,
       paramLabel = "D",
+      converter = IsoDate.class,
       description = "the (last) local day of the report, YYYY-MM-DD")
   LocalDate date;
 
@@ -44,7 +51,20 @@ public final class ReportCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     RenderedReport report = new ReportRenderer().render(data, date, period, out);
-    System.out.println(report.pdf());
+    spec.commandLine().getOut().println(report.pdf());
+    spec.commandLine().getOut().flush();
     return 0;
+  }
+
+  /** YYYY-MM-DD, with a message that says so instead of a parser exception's name. */
+  static final class IsoDate implements ITypeConverter<LocalDate> {
+    @Override
+    public LocalDate convert(String value) {
+      try {
+        return LocalDate.parse(value);
+      } catch (java.time.format.DateTimeParseException e) {
+        throw new TypeConversionException("'" + value + "' is not a date YYYY-MM-DD");
+      }
+    }
   }
 }

@@ -1,0 +1,30 @@
+package org.p2penergy.reports.pdf;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+
+/**
+ * Times rendering (docs/benchmarks/reportpdf.md). Usage: RenderBenchmark day|month REPEATS. Writes
+ * realistic summaries into a temp folder, renders REPEATS times in this JVM and prints each time
+ * (the first is the cold one) and the file size.
+ */
+public final class RenderBenchmark {
+  private RenderBenchmark() {}
+
+  public static void main(String[] args) throws Exception {
+    ReportPeriod period = ReportPeriod.valueOf(args[0].toUpperCase(java.util.Locale.ROOT));
+    int repeats = Integer.parseInt(args[1]);
+    LocalDate end = LocalDate.of(2026, 11, 30);
+    Path data = Files.createTempDirectory("p2p-bench");
+    RealisticSummaries.write(data, end, period == ReportPeriod.DAY ? 1 : 30);
+    ReportRenderer renderer = new ReportRenderer();
+    for (int i = 0; i < repeats; i++) {
+      long t0 = System.nanoTime();
+      RenderedReport r = renderer.render(data, end, period, data.resolve("out-" + i + ".pdf"));
+      long ms = (System.nanoTime() - t0) / 1_000_000;
+      System.out.printf(
+          "%s run %d: %d ms, %d bytes%n", period.id(), i + 1, ms, Files.size(r.pdf()));
+    }
+  }
+}
