@@ -6,6 +6,7 @@ import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import com.fasterxml.jackson.dataformat.yaml.YAMLParser;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Files;
@@ -32,7 +33,11 @@ public final class ConfigLoader {
 
   private static final ObjectMapper YAML =
       new ObjectMapper(
-          YAMLFactory.builder().enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION).build());
+          YAMLFactory.builder()
+              .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+              // YAML 1.1 reads off/on/yes/no as booleans: a state named "off" must stay "off".
+              .enable(YAMLParser.Feature.PARSE_BOOLEAN_LIKE_WORDS_AS_STRINGS)
+              .build());
 
   private ConfigLoader() {}
 
@@ -159,22 +164,22 @@ public final class ConfigLoader {
     Set<DayOfWeek> days = new HashSet<>();
     for (String name : names) {
       days.add(
-          window.parsed(
-              "days",
-              null,
-              ignored -> {
-                String upper = name.toUpperCase(Locale.ROOT);
-                for (DayOfWeek day : DayOfWeek.values()) {
-                  if (day.name().equals(upper)
-                      || day.name().startsWith(upper) && upper.length() == 3) {
-                    return day;
-                  }
-                }
-                throw new IllegalArgumentException(
-                    "unknown day '" + name + "', expected MON .. SUN");
-              }));
+          dayOfWeek(name)
+              .orElseThrow(
+                  () -> window.error("days", "unknown day '" + name + "', expected MON .. SUN")));
     }
     return days;
+  }
+
+  /** MON or MONDAY, any case. */
+  private static Optional<DayOfWeek> dayOfWeek(String name) {
+    String upper = name.toUpperCase(Locale.ROOT);
+    for (DayOfWeek day : DayOfWeek.values()) {
+      if (day.name().equals(upper) || day.name().substring(0, 3).equals(upper)) {
+        return Optional.of(day);
+      }
+    }
+    return Optional.empty();
   }
 
   private static LocalTime timeOfDay(String text) {
