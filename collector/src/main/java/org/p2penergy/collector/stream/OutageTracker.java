@@ -22,7 +22,8 @@ public final class OutageTracker {
 
   /**
    * Starts down: since the last heartbeat if a previous run left one ("collector not running"),
-   * else since {@code now} (a first run claims no outage before it existed).
+   * else since {@code now} without a reason yet: a first connect that works records nothing, one
+   * that fails records the outage from the start with the failure as its reason.
    */
   public OutageTracker(OutageSink sink, Heartbeat heartbeat, Instant now) {
     this.sink = sink;
@@ -49,7 +50,11 @@ public final class OutageTracker {
   /** The stream broke; data stopped arriving at {@code since}. */
   public synchronized void down(Instant since, String why) throws IOException {
     if (downSince != null) {
-      return; // a failed reconnect: the outage that is already open goes on
+      // A failed reconnect: the outage already open goes on. At start it gets its first reason.
+      if (reason == null) {
+        reason = why;
+      }
+      return;
     }
     downSince = since;
     reason = why;
