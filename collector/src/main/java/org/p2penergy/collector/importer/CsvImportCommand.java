@@ -1,0 +1,149 @@
+package org.p2penergy.collector.importer;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.DateTimeException;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.concurrent.Callable;
+import org.p2penergy.collector.cli.UserException;
+import org.p2penergy.collector.config.CollectorSettings;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code import csv}: power traces from CSV files into readings, one device per run. */
+@Command(
+    name = "csv",
+    mixinStandardHelpOptions = true,
+    sortOptions = false,
+    description = {
+      "Import power traces from CSV files as readings of one device, written exactly as the"
+          + " collector writes them (DATA/readings/date=D/part-*.parquet). Bad rows go to"
+          + " DATA/quarantine with their file and line; they never stop the import.",
+      "Columns are 1-based numbers (a leading + is accepted) or header names.",
+      "Examples:",
+      "  import csv --data DATA --device fridge --preset tracebase dev_599393_2012.01.11.csv",
+      "  import csv --data DATA --device b1e --time-column unix_ts --time-format epoch-seconds"
+          + " --value-column P Electricity_B1E.csv"
+    })
+public final class CsvImportCommand implements Callable<Integer> {
+  @Option(names = "--data", required = true, paramLabel = "DIR", description = "data directory")
+  Path data;
+
+  @Option(
+      names = "--device",
+      required = true,
+      paramLabel = "ID",
+      description = "device_id of the readings")
+  String device;
+
+  @Option(
+      names = "--preset",
+      paramLabel = "NAME",
+      description =
+          "start from a known layout: tracebase (no header, ';', dd/MM/yyyy HH:mm:ss,"
+              + " Europe/Berlin, column 2) or ampds2 (header, ',', unix_ts epoch-seconds, P);"
+              + " the options below override it")
+  String preset;
+
+  @Option(names = "--delimiter", paramLabel = "C", description = "field separator (default ,)")
+  String delimiter;
+
+  @Option(names = "--no-header", description = "the first line is data, not column names")
+  boolean noHeader;
+
+  @Option(
+      names = "--time-column",
+      paramLabel = "N|NAME",
+      description = "column of the time (default 1)")
+  String timeColumn;
+
+  @Option(
+      names = "--time-format",
+      paramLabel = "FORMAT",
+      description =
+          "epoch-seconds, epoch-millis, iso, or a pattern like 'dd/MM/yyyy HH:mm:ss' (default iso)")
+  String timeFormat;
+
+  @Option(
+      names = "--zone",
+      paramLabel = "ZONE",
+      description = "zone of times written without an offset (default UTC)")
+  String zone;
+
+  @Option(
+      names = "--value-column",
+      paramLabel = "N|NAME",
+      description = "column of the value (default 2)")
+  String valueColumn;
+
+  @Option(
+      names = "--event",
+      paramLabel = "NAME",
+      defaultValue = "power",
+      description = "event name of the readings (default ${DEFAULT-VALUE})")
+  String event;
+
+  @Option(
+      names = "--max-rows-per-file",
+      paramLabel = "N",
+      description = "rows per Parquet file at most (default ${DEFAULT-VALUE})")
+  int maxRowsPerFile = CollectorSettings.DEFAULT_MAX_ROWS_PER_FILE;
+
+  @Parameters(paramLabel = "FILE", arity = "1..*", description = "CSV files")
+  List<Path> files;
+
+  Clock clock = Clock.systemUTC();
+
+  @Override
+  public Integer call() {
+    CsvTraceFormat format = format();
+    for (Path f : files) {
+      if (!Files.isRegularFile(f)) throw new UserException("no such file: " + f);
+    }
+    if (maxRowsPerFile < 1) throw new UserException("--max-rows-per-file must be at least 1");
+    CsvImport importer = new CsvImport(format, device, event, clock, System.err, maxRowsPerFile);
+    try {
+      System.out.println(importer.run(data, files).line());
+    } catch (IOException e) {
+      throw new UserException(e.getMessage(), 1);
+    } catch (IllegalArgumentException e) {
+      throw new UserException(e.getMessage());
+    }
+    return 0;
+  }
+
+  CsvTraceFormat format() {
+    CsvTraceFormat base =
+        switch (preset == null ? "" : preset) {
+          case "" -> new CsvTraceFormat(',', true, "1", TimeFormat.of("iso"), ZoneOffset.UTC, "2");
+          case "tracebase" -> CsvTraceFormat.tracebase();
+          case "ampds2" -> CsvTraceFormat.ampds2();
+          default ->
+              throw new UserException("unknown --preset '" + preset + "' (tracebase or ampds2)");
+        };
+    try {
+      return new CsvTraceFormat(
+          delimiter == null ? base.delimiter() : delimiter(delimiter),
+          !noHeader && base.header(),
+          timeColumn == null ? base.timeColumn() : timeColumn,
+          timeFormat == null ? base.timeFormat() : TimeFormat.of(timeFormat),
+          zone == null ? base.zone() : ZoneId.of(zone),
+          valueColumn == null ? base.valueColumn() : valueColumn);
+    } catch (DateTimeException e) {
+      throw new UserException("--zone: unknown zone '" + zone + "'");
+    } catch (IllegalArgumentException e) {
+      throw new UserException(e.getMessage());
+    }
+  }
+
+  private static char delimiter(String text) {
+    String d = text.equals("\\t") || text.equalsIgnoreCase("tab") ? "\t" : text;
+    if (d.length() != 1) throw new UserException("--delimiter must be one character: " + text);
+    return d.charAt(0);
+  }
+}

@@ -1,0 +1,128 @@
+package org.p2penergy.collector.store;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * Turns one spool segment into readings Parquet: one file per UTC date of {@code ts}, named from
+ * the segment ({@code seg-X.spool} → {@code date=D/part-X.parquet}), so converting the same segment
+ * again replaces its files instead of adding rows. Rows are sorted by (device_id, ts, event); a
+ * repeated (device_id, event, ts) keeps its first arrival. Memory: one (date, device) group at a
+ * time, 12 bytes a row; the records stay in the memory-mapped segment.
+ */
+final class SegmentConverter {
+  private static final long MICROS_PER_DAY = 86_400_000_000L;
+
+  /** A published file and its rows. */
+  record Written(Path file, long rows) {}
+
+  /** What one conversion did; {@code problem} is null for a clean segment. */
+  record Result(
+      List<Written> files,
+      long rows,
+      long duplicates,
+      long records,
+      String problem,
+      long discardedBytes) {}
+
+  private final Path readingsDir;
+  private final ParquetOptions options;
+  private final IoFaults faults;
+
+  SegmentConverter(Path readingsDir, ParquetOptions options, IoFaults faults) {
+    this.readingsDir = readingsDir;
+    this.options = options;
+    this.faults = faults;
+  }
+
+  /** {@code seg-X.spool} → {@code part-X.parquet}. */
+  static String partName(Path segment) {
+    String name = segment.getFileName().toString();
+    String stem = name.substring("seg-".length(), name.length() - ".spool".length());
+    return "part-" + stem + ".parquet";
+  }
+
+  Path target(LocalDate date, Path segment) {
+    return readingsDir.resolve("date=" + date).resolve(partName(segment));
+  }
+
+  /**
+   * @throws IOException naming the file that could not be written; files already published for
+   *     other dates stay (whole), and a retry replaces them
+   */
+  Result convert(Path segment) throws IOException {
+    SpoolView view = SpoolView.open(segment);
+    ByteBuffer seg = view.buffer();
+    Map<Long, Map<String, int[]>> groups = new TreeMap<>();
+    view.forEach(
+        off -> {
+          long day = Math.floorDiv(SpoolFormat.tsMicros(seg, off), MICROS_PER_DAY);
+          groups.computeIfAbsent(day, d -> new TreeMap<>())
+              .computeIfAbsent(SpoolFormat.device(seg, off), d -> new int[1])[0]++;
+        });
+    List<Written> files = new ArrayList<>();
+    long rows = 0;
+    long duplicates = 0;
+    for (Map.Entry<Long, Map<String, int[]>> day : groups.entrySet()) {
+      Path target = target(LocalDate.ofEpochDay(day.getKey()), segment);
+      try (ReadingsFileWriter writer = new ReadingsFileWriter(target, options, faults)) {
+        for (Map.Entry<String, int[]> device : day.getValue().entrySet()) {
+          duplicates +=
+              writeGroup(view, day.getKey(), device.getKey(), device.getValue()[0], writer);
+        }
+        writer.commit();
+        rows += writer.rows();
+        files.add(new Written(target, writer.rows()));
+      }
+    }
+    return new Result(
+        files, rows, duplicates, view.records(), view.problem(), view.discardedBytes());
+  }
+
+  /** Writes one device's rows of one day in (ts, event) order; returns the duplicates dropped. */
+  private long writeGroup(
+      SpoolView view, long day, String device, int count, ReadingsFileWriter out)
+      throws IOException {
+    ByteBuffer seg = view.buffer();
+    long[] ts = new long[count];
+    int[] offsets = new int[count];
+    int[] n = {0};
+    view.forEach(
+        off -> {
+          long t = SpoolFormat.tsMicros(seg, off);
+          if (Math.floorDiv(t, MICROS_PER_DAY) == day
+              && SpoolFormat.device(seg, off).equals(device)) {
+            ts[n[0]] = t;
+            offsets[n[0]++] = off;
+          }
+        });
+    PairSort.sort(ts, offsets);
+    long duplicates = 0;
+    List<Reading> run = new ArrayList<>();
+    for (int i = 0; i < count; ) {
+      int j = i;
+      run.clear();
+      while (j < count && ts[j] == ts[i]) run.add(SpoolFormat.decode(seg, offsets[j++]));
+      // Same instant: order by event; the first arrival of each event wins (stable sort).
+      run.sort(Comparator.comparing(Reading::event));
+      String last = null;
+      for (Reading r : run) {
+        if (r.event().equals(last)) {
+          duplicates++;
+        } else {
+          out.write(r);
+          last = r.event();
+        }
+      }
+      i = j;
+    }
+    return duplicates;
+  }
+}

@@ -1,0 +1,73 @@
+package org.p2penergy.collector.store;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class LogsTest {
+  static final ObjectMapper JSON = new ObjectMapper();
+  @TempDir Path data;
+
+  static List<JsonNode> lines(Path file) throws IOException {
+    return Files.readAllLines(file).stream()
+        .map(
+            l -> {
+              try {
+                return JSON.readTree(l);
+              } catch (IOException e) {
+                throw new AssertionError(e);
+              }
+            })
+        .toList();
+  }
+
+  @Test
+  void quarantineLinesGoToTheUtcDateOfReceipt() throws IOException {
+    MutableClock clock = new MutableClock(Instant.parse("2026-11-27T23:59:59Z"));
+    try (QuarantineLog q = new QuarantineLog(data, clock)) {
+      q.add("bad JSON", "power", "{\"data\":");
+      clock.set(Instant.parse("2026-11-28T00:00:01Z"));
+      q.add("missing coreid", null, "line\nwith \"quotes\"");
+      q.add(clock.instant(), "bad value", "power", "x;y", "/tmp/a.csv:12");
+      assertThat(q.count()).isEqualTo(3);
+    }
+    List<JsonNode> day1 = lines(data.resolve("quarantine/2026-11-27.jsonl"));
+    List<JsonNode> day2 = lines(data.resolve("quarantine/2026-11-28.jsonl"));
+    assertThat(day1).hasSize(1);
+    assertThat(day1.get(0).get("received_at").asText()).isEqualTo("2026-11-27T23:59:59Z");
+    assertThat(day1.get(0).get("reason").asText()).isEqualTo("bad JSON");
+    assertThat(day1.get(0).get("raw").asText()).isEqualTo("{\"data\":");
+    assertThat(day2).hasSize(2);
+    assertThat(day2.get(0).get("event").isNull()).isTrue();
+    assertThat(day2.get(0).get("raw").asText()).isEqualTo("line\nwith \"quotes\"");
+    assertThat(day2.get(1).get("source").asText()).isEqualTo("/tmp/a.csv:12");
+  }
+
+  @Test
+  void outagesAreNamedByTheirStart() throws IOException {
+    try (OutageLog o = new OutageLog(data)) {
+      o.add(
+          Instant.parse("2026-11-27T23:58:00Z"),
+          Instant.parse("2026-11-28T00:03:10Z"),
+          "read timeout");
+    }
+    try (OutageLog o = new OutageLog(data)) { // appends, does not truncate
+      o.add(
+          Instant.parse("2026-11-27T03:00:00Z"), Instant.parse("2026-11-27T03:04:10Z"), "HTTP 503");
+    }
+    List<JsonNode> lines = lines(data.resolve("outages/2026-11-27.jsonl"));
+    assertThat(lines).hasSize(2);
+    assertThat(lines.get(0).get("start").asText()).isEqualTo("2026-11-27T23:58:00Z");
+    assertThat(lines.get(0).get("end").asText()).isEqualTo("2026-11-28T00:03:10Z");
+    assertThat(lines.get(0).get("reason").asText()).isEqualTo("read timeout");
+    assertThat(lines.get(1).get("reason").asText()).isEqualTo("HTTP 503");
+  }
+}
