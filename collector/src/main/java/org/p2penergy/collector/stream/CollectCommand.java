@@ -105,6 +105,7 @@ public final class CollectCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws IOException {
+    quietLibraries();
     HomeConfig home = config == null ? ConfigLoader.defaults() : ConfigLoader.load(config);
     CollectSettings settings = settings(home);
     String token = token(home.particle());
@@ -137,6 +138,13 @@ public final class CollectCommand implements Callable<Integer> {
     System.out.flush();
     System.err.flush();
     Runtime.getRuntime().halt(done ? 0 : 1);
+  }
+
+  /** Parquet logs through SLF4J: warnings only, so the journal holds the collector's lines. */
+  static void quietLibraries() {
+    if (System.getProperty("org.slf4j.simpleLogger.defaultLogLevel") == null) {
+      System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "warn");
+    }
   }
 
   CollectSettings settings(HomeConfig home) {
