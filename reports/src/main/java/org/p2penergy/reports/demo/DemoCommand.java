@@ -65,8 +65,8 @@ public final class DemoCommand implements Callable<Integer> {
     if (!(speed >= 1 && speed <= 100_000)) {
       throw new UserException("--speed must be 1 to 100000");
     }
-    Path launcher = ChildCommand.launcher(System.getenv("P2PENERGY_HOME"));
     Path folder = folder();
+    Path launcher = ChildCommand.launcher(System.getenv("P2PENERGY_HOME"));
     PrintWriter w = spec.commandLine().getOut();
     DemoResult result =
         new DemoRun(
