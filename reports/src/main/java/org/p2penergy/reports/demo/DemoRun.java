@@ -86,7 +86,11 @@ final class DemoRun {
             home.config(),
             Map.of("P2PENERGY_NO_BUILD", "1"),
             line -> progress.accept("  analyze | " + line));
-    analyzer.analyze(day, day);
+    try {
+      analyzer.analyze(day, day);
+    } catch (Analyzer.AnalyzeException e) {
+      throw new UserException(e.getMessage() + " (its output is above)", 1);
+    }
     progress.accept("[4/4] report " + day);
     RenderedReport report = new ReportRenderer().render(data, day, ReportPeriod.DAY, null);
     return new DemoResult(
