@@ -63,8 +63,10 @@ public final class NightlyRun {
             + (days.size() == 1 ? " day" : " days")
             + " to do: "
             + ChildProcessAnalyzer.range(days.get(0), days.get(days.size() - 1)));
-    if (mailer.isEmpty()) {
+    if (home.mail().isEmpty()) {
       progress.accept("no mail: block in the config: reports are rendered, not emailed");
+    } else if (mailer.isEmpty()) {
+      progress.accept("email held (--no-email): reports are emailed by a later run");
     }
     List<LocalDate> analyzed = analyzeAll(days);
     int finished = 0;
@@ -127,7 +129,7 @@ public final class NightlyRun {
     for (ReportPeriod period : NightlyPlan.periods(day, home.reports())) {
       DayProgress p = state.progress(day);
       Path pdf = ReportRenderer.defaultOut(dataDir, day, period);
-      boolean needsMail = mailer.isPresent() && !p.emailed().contains(period.id());
+      boolean needsMail = home.mail().isPresent() && !p.emailed().contains(period.id());
       if (p.rendered().contains(period.id()) && Files.exists(pdf) && !needsMail) {
         continue;
       }
@@ -147,7 +149,7 @@ public final class NightlyRun {
       if (!needsMail) {
         continue;
       }
-      if (mailBroken) {
+      if (mailer.isEmpty() || mailBroken) {
         complete = false;
         continue;
       }

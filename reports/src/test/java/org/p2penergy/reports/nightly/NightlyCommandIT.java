@@ -147,6 +147,16 @@ class NightlyCommandIT {
   }
 
   @Test
+  void noEmailRendersNowAndALaterRunSends() throws Exception {
+    assertThat(nightlyAt("2025-11-28T07:00:00Z", "--no-email")).isZero();
+    assertThat(data.resolve("reports/2025-11-27/report-day.pdf")).exists();
+    assertThat(greenMail.getReceivedMessages()).isEmpty();
+    assertThat(nightlyAt("2025-11-28T07:30:00Z")).isZero();
+    assertThat(out.toString()).doesNotContain("analyze |");
+    assertThat(subjects()).containsExactly("P2P Energy — Thu 27 Nov: 2.70 kWh, $0.27");
+  }
+
+  @Test
   void helpListsTheExitCodes() {
     out = new StringWriter();
     CommandLine cli = Cli.commandLine(new NightlyCommand());

@@ -114,6 +114,26 @@ class NightlyRunIT {
   }
 
   @Test
+  void withoutAMailBlockADayIsDoneOnceRendered() {
+    HomeConfig noMail =
+        ConfigLoader.parse("home: {name: Demo home, timezone: America/New_York, currency: USD}");
+    NightlyOutcome outcome =
+        new NightlyRun(
+                data,
+                noMail,
+                fixtures,
+                Reporter.pdf(data),
+                Optional.empty(),
+                new NightlyStateStore(data),
+                progress::add)
+            .run(List.of(nov(27)));
+    assertThat(outcome.exitCode()).isZero();
+    assertThat(data.resolve("reports/2025-11-27/report-day.pdf")).exists();
+    assertThat(new NightlyStateStore(data).load().done()).containsExactly(nov(27));
+    assertThat(progress).anyMatch(l -> l.startsWith("no mail: block"));
+  }
+
+  @Test
   void missedNightsAreAnalyzedInOneJobAndEmailedInOrder() throws Exception {
     HomeConfig home = home(greenMail.getSmtp().getPort(), false);
     NightlyOutcome outcome = run(home, fixtures, nov(25), nov(26), nov(27));
