@@ -261,6 +261,27 @@ class ReportRendererTest {
     }
   }
 
+  @Nested
+  class DaylightSaving {
+    @Test
+    void twentyFiveHourDayRenders(@TempDir Path data) throws IOException {
+      // 1 Nov 2026: New York falls back, 1500 one-minute values
+      LocalDate fallBack = LocalDate.of(2026, 11, 1);
+      RealisticSummaries.write(data, fallBack, 1);
+
+      RenderedReport report = RENDERER.render(data, fallBack, ReportPeriod.DAY, null);
+
+      assertThat(
+              org.p2penergy.reports.summary.SummaryReader.read(data, fallBack)
+                  .powerCurve()
+                  .get(0)
+                  .meanW())
+          .hasSize(1500);
+      assertThat(Pdfs.text(report.pdf()))
+          .contains("Sunday 1 November 2026", "Power through the day");
+    }
+  }
+
   /** Where the realistic fixture lives. */
   static final class SummaryReaderJson {
     static Path of(Path data) {
