@@ -187,8 +187,16 @@ class ReportRendererTest {
       // 26 Nov: 1.6 kWh, 0.24 $; 27 Nov: 1.7 kWh, 0.255 $ (0.495 rounds half up)
       assertThat(text).contains("21 Nov 2026 – 27 Nov 2026 (7 days)");
       assertThat(text).contains("3.30 kWh · $0.50");
-      // week before: 19 and 20 Nov known, 1.4 each -> 2.8; 3.3 / 2.8 = +18 %
-      assertThat(text).contains("vs previous week: +18% (2.80 kWh)");
+      // daily means: 3.3 / 2 days = 1.65; the week before knows 19 and 20 Nov, 1.4 each: +18 %;
+      // the 7 days before 21 Nov are the same two known days
+      assertThat(text)
+          .contains(
+              "daily mean 1.65 kWh · vs previous week: +18% (1.40 kWh/day) · vs the 7 days before:"
+                  + " +18% (1.40 kWh/day)");
+      // fridge (1.1 + 1.2) / 2 = 1.15 a day against 1.0: +0.15 (+15 %); microwave 0.5 vs 0.4
+      assertThat(text)
+          .contains(
+              "Biggest change: Fridge used 0.150 kWh/day more than in the previous week (+15%).");
       assertThat(report.headline().kwh()).isEqualTo(1.6 + 1.7);
     }
 
