@@ -31,6 +31,12 @@ public final class RenderBenchmark {
       long ms = (System.nanoTime() - t0) / 1_000_000;
       System.out.printf(
           "%s run %d: %d ms, %d bytes%n", period.id(), i + 1, ms, Files.size(r.pdf()));
+      times[i] = ms;
     }
+    long[] warm = java.util.Arrays.copyOfRange(times, repeats / 2, repeats);
+    java.util.Arrays.sort(warm);
+    System.out.printf(
+        "%s warm median (runs %d-%d): %d ms%n",
+        period.id(), repeats / 2 + 1, repeats, warm[warm.length / 2]);
   }
 }
