@@ -47,14 +47,27 @@ public final class ReportRenderer {
 
   /** Renders to {@code out} (null: the default path) and returns it with the headline figures. */
   public RenderedReport render(Path dataDir, LocalDate date, ReportPeriod period, Path out) {
+    PeriodSummary summary = figures(dataDir, date, period);
+    Path target = out == null ? defaultOut(dataDir, date, period) : out;
+    write(summary, target);
+    return new RenderedReport(target, HeadlineText.of(summary));
+  }
+
+  /**
+   * The headline of a report without rendering it (e.g. to mail a PDF rendered earlier): the same
+   * figures {@link #render} returns. Same errors as {@link #render} for a missing day summary.
+   */
+  public static Headline headline(Path dataDir, LocalDate date, ReportPeriod period) {
+    return HeadlineText.of(figures(dataDir, date, period));
+  }
+
+  /** The period's figures: a day needs its summary, a week or month takes the days it finds. */
+  static PeriodSummary figures(Path dataDir, LocalDate date, ReportPeriod period) {
     List<DaySummary> days =
         period == ReportPeriod.DAY
             ? List.of(SummaryReader.read(dataDir, date))
             : SummaryReader.readPeriod(dataDir, date, period);
-    PeriodSummary summary = PeriodSummary.of(period, date, days);
-    Path target = out == null ? defaultOut(dataDir, date, period) : out;
-    write(summary, target);
-    return new RenderedReport(target, HeadlineText.of(summary));
+    return PeriodSummary.of(period, date, days);
   }
 
   /** Writes the PDF beside {@code target} first and renames it, so no reader sees half a file. */

@@ -158,6 +158,12 @@ class ReportRendererTest {
     }
 
     @Test
+    void headlineWithoutRenderingIsTheSame() {
+      assertThat(ReportRenderer.headline(fixture("demo"), DAY, ReportPeriod.DAY))
+          .isEqualTo(report.headline());
+    }
+
+    @Test
     void fontsAreEmbeddedSubsets() throws IOException {
       try (var doc = org.apache.pdfbox.Loader.loadPDF(report.pdf().toFile())) {
         var page = doc.getPage(0);
