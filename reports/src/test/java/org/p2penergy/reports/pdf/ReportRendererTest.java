@@ -276,6 +276,24 @@ class ReportRendererTest {
   }
 
   @Nested
+  class AnalyzeOutput {
+    @Test
+    void summaryWrittenByAnalyzeRendersUnder300Kb(@TempDir Path out) throws IOException {
+      LocalDate day = LocalDate.of(2026, 11, 24);
+      RenderedReport report =
+          RENDERER.render(fixture("analyze-demo"), day, ReportPeriod.DAY, out.resolve("a.pdf"));
+      String text = Pdfs.text(report.pdf());
+
+      assertThat(Files.size(report.pdf())).isLessThan(300 * 1024);
+      // the file's totals: kwh 2.077021975444445, cost 0.31155329631666673
+      assertThat(text).contains("2.08 kWh · $0.31");
+      // its fridge: kwh 1.7272595619166669 of 2.077021975444445 = 83 %, 29 cycles
+      assertThat(text).containsPattern("Fridge 1\\.73 \\$0\\.26 83% .* 29 100%");
+      assertThat(Pdfs.formsPerPage(report.pdf())).containsExactly(3, 1);
+    }
+  }
+
+  @Nested
   class DaylightSaving {
     @Test
     void twentyFiveHourDayRenders(@TempDir Path data) throws IOException {
