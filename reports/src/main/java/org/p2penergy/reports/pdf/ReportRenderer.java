@@ -1,7 +1,6 @@
 package org.p2penergy.reports.pdf;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -10,6 +9,7 @@ import java.util.List;
 import java.util.Optional;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDDocumentInformation;
+import org.p2penergy.collector.cli.UserException;
 import org.p2penergy.reports.chart.ChartDrawer;
 import org.p2penergy.reports.summary.DaySummary;
 import org.p2penergy.reports.summary.PeriodSummary;
@@ -87,8 +87,14 @@ public final class ReportRenderer {
         Files.deleteIfExists(temp);
       }
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot write " + target + ": " + e.getMessage(), e);
+      // Permissions, a full disk, a folder in the way: the user's to fix, so one line, exit 2.
+      throw new UserException("cannot write " + target + ": " + describe(e));
     }
+  }
+
+  private static String describe(IOException e) {
+    String kind = e.getClass().getSimpleName().replace("Exception", "");
+    return e.getMessage() == null ? kind : kind + " " + e.getMessage();
   }
 
   private void compose(PDDocument document, PeriodSummary summary) {
