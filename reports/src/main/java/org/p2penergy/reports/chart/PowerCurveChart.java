@@ -19,7 +19,14 @@ public final class PowerCurveChart {
 
   public static JFreeChart create(ChartInput input, DaySummary day) {
     XYSeriesCollection data = new XYSeriesCollection();
-    List<DaySummary.PowerCurve> curves = day.powerCurve();
+    // The appliances' order in the report (largest first), as in the legend of every chart.
+    List<String> order = input.period().appliances().stream().map(a -> a.deviceId()).toList();
+    List<DaySummary.PowerCurve> curves =
+        day.powerCurve().stream()
+            .sorted(
+                java.util.Comparator.comparingInt(
+                    c -> order.contains(c.deviceId()) ? order.indexOf(c.deviceId()) : order.size()))
+            .toList();
     for (DaySummary.PowerCurve curve : curves) {
       // Distinct keys even if two devices share a name; autoSort off keeps it cheap.
       XYSeries series =

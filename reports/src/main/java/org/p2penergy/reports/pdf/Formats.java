@@ -54,7 +54,7 @@ public final class Formats {
     return String.format(Locale.ROOT, "%+.0f%%", (now - before) / before * 100);
   }
 
-  /** "8 h 20 min", "35 min", "40 s". */
+  /** "8 h 20 min", "35 min", "40 s"; from 100 hours on just "273 h". */
   public static String duration(long seconds) {
     if (seconds < 60) {
       return seconds + " s";
@@ -62,6 +62,9 @@ public final class Formats {
     long minutes = Math.round(seconds / 60.0);
     if (minutes < 60) {
       return minutes + " min";
+    }
+    if (minutes >= 100 * 60) {
+      return Math.round(minutes / 60.0) + " h";
     }
     return minutes / 60 + " h " + minutes % 60 + " min";
   }

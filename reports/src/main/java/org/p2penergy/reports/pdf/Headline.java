@@ -15,4 +15,10 @@ public record Headline(
     double cost,
     String currency,
     String table,
-    boolean empty) {}
+    boolean empty) {
+
+  /** The headline of {@code period}'s figures: what the renderer returns for that report. */
+  public static Headline of(org.p2penergy.reports.summary.PeriodSummary period) {
+    return HeadlineText.of(period);
+  }
+}

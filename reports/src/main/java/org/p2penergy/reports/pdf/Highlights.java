@@ -23,10 +23,7 @@ final class Highlights {
     List<String> out = new ArrayList<>();
     List<DaySummary.Anomaly> anomalies =
         p.days().stream().flatMap(d -> d.anomalies().stream()).toList();
-    anomalies.stream().limit(MAX_ANOMALIES).forEach(a -> out.add(anomaly(a)));
-    if (anomalies.size() > MAX_ANOMALIES) {
-      out.add("… and " + (anomalies.size() - MAX_ANOMALIES) + " more anomalies.");
-    }
+    out.addAll(anomalies(anomalies));
     biggestChange(p).ifPresent(out::add);
     if (p.totals().standbyKwh() > 0 && p.totals().kwh() > 0) {
       ApplianceTotal top =
@@ -61,7 +58,55 @@ final class Highlights {
     return out;
   }
 
+  /**
+   * Up to {@value #MAX_ANOMALIES} anomalies one by one; more than that (a week or a month) grouped
+   * per appliance and kind, with the count and the last one.
+   */
+  static List<String> anomalies(List<DaySummary.Anomaly> anomalies) {
+    if (anomalies.size() <= MAX_ANOMALIES) {
+      return anomalies.stream().map(Highlights::anomaly).toList();
+    }
+    java.util.Map<String, List<DaySummary.Anomaly>> groups = new java.util.LinkedHashMap<>();
+    for (DaySummary.Anomaly a : anomalies) {
+      groups.computeIfAbsent(name(a) + "\u0000" + a.kind(), k -> new ArrayList<>()).add(a);
+    }
+    List<String> out = new ArrayList<>();
+    groups.values().stream()
+        .limit(MAX_ANOMALIES)
+        .forEach(
+            g -> {
+              DaySummary.Anomaly last = g.get(g.size() - 1);
+              out.add(
+                  g.size() == 1
+                      ? anomaly(last)
+                      : name(last)
+                          + ": "
+                          + kind(last)
+                          + " "
+                          + g.size()
+                          + " times; the last"
+                          + whenAndDetail(last));
+            });
+    if (groups.size() > MAX_ANOMALIES) {
+      out.add("… and " + (groups.size() - MAX_ANOMALIES) + " more kinds of anomaly.");
+    }
+    return out;
+  }
+
+  private static String name(DaySummary.Anomaly a) {
+    return a.appliance() == null || a.appliance().isBlank() ? a.deviceId() : a.appliance();
+  }
+
+  private static String kind(DaySummary.Anomaly a) {
+    return a.kind() == null ? "anomaly" : a.kind().replace('_', ' ');
+  }
+
   private static String anomaly(DaySummary.Anomaly a) {
+    return name(a) + ": " + kind(a) + whenAndDetail(a);
+  }
+
+  /** " on 27 Nov 18:02–18:09: door open 7.5 min (threshold 2 min)." */
+  private static String whenAndDetail(DaySummary.Anomaly a) {
     String when =
         a.start() == null
             ? ""
@@ -70,38 +115,41 @@ final class Highlights {
                 + " "
                 + TIME.format(a.start())
                 + (a.end() == null ? "" : "–" + TIME.format(a.end()));
-    String kind = a.kind() == null ? "anomaly" : a.kind().replace('_', ' ');
-    String name = a.appliance() == null || a.appliance().isBlank() ? a.deviceId() : a.appliance();
-    return name + ": " + kind + when + (a.detail().isBlank() ? "" : ": " + a.detail()) + ".";
+    return when + (a.detail().isBlank() ? "" : ": " + a.detail()) + ".";
   }
 
-  /** The appliance whose kWh changed most against the previous period, if that is known. */
+  /**
+   * The appliance whose daily kWh changed most against the previous period (daily means over the
+   * days known on each side), if that period is known at all.
+   */
   static Optional<String> biggestChange(PeriodSummary p) {
     LocalDate prevEnd = p.period().previousEnd(p.end());
-    List<LocalDate> prevDays = p.period().dates(prevEnd);
-    if (prevDays.stream().noneMatch(p.history()::knows) || p.appliances().isEmpty()) {
+    List<LocalDate> known = p.period().dates(prevEnd).stream().filter(p.history()::knows).toList();
+    if (known.isEmpty() || p.appliances().isEmpty()) {
       return Optional.empty();
     }
     ApplianceTotal best = null;
+    double bestDelta = 0;
     double bestBefore = 0;
     for (ApplianceTotal a : p.appliances()) {
-      double before = previousKwh(p, prevDays, a.deviceId());
-      if (best == null || Math.abs(a.kwh() - before) > Math.abs(best.kwh() - bestBefore)) {
+      double now = a.kwh() / p.days().size();
+      double before = previousKwh(p, known, a.deviceId()) / known.size();
+      if (best == null || Math.abs(now - before) > Math.abs(bestDelta)) {
         best = a;
+        bestDelta = now - before;
         bestBefore = before;
       }
     }
-    double delta = best.kwh() - bestBefore;
-    String period = p.period() == ReportPeriod.DAY ? "day" : p.period().id();
-    String change = Formats.change(best.kwh(), bestBefore);
+    boolean day = p.period() == ReportPeriod.DAY;
+    String change = Formats.change(bestBefore + bestDelta, bestBefore);
     return Optional.of(
         "Biggest change: "
             + best.name()
             + " used "
-            + Formats.kwh(Math.abs(delta))
-            + (delta >= 0 ? " more" : " less")
-            + " than the previous "
-            + period
+            + Formats.kwh(Math.abs(bestDelta))
+            + (day ? "" : "/day")
+            + (bestDelta >= 0 ? " more" : " less")
+            + (day ? " than the previous day" : " than in the previous " + p.period().id())
             + (change.equals("n/a") ? "" : " (" + change + ")")
             + ".");
   }

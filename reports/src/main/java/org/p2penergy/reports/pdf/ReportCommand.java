@@ -16,8 +16,8 @@ import picocli.CommandLine.TypeConversionException;
     mixinStandardHelpOptions = true,
     sortOptions = false,
     description = {
-      "Render the PDF report of a local day, week or month from DATA/reports/D/summary.json",
-      "(written by 'analyze'). Prints the path of the PDF."
+      "Render the PDF report of a local day, week or month from the summary.json",
+      "files written by 'analyze' (DIR/reports/D/summary.json). Prints the PDF's path."
     })
 public final class ReportCommand implements Callable<Integer> {
   @Spec CommandSpec spec;

@@ -1,7 +1,6 @@
 package org.p2penergy.reports.pdf;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -10,6 +9,7 @@ import java.util.List;
 import java.util.Optional;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDDocumentInformation;
+import org.p2penergy.collector.cli.UserException;
 import org.p2penergy.reports.chart.ChartDrawer;
 import org.p2penergy.reports.summary.DaySummary;
 import org.p2penergy.reports.summary.PeriodSummary;
@@ -47,14 +47,27 @@ public final class ReportRenderer {
 
   /** Renders to {@code out} (null: the default path) and returns it with the headline figures. */
   public RenderedReport render(Path dataDir, LocalDate date, ReportPeriod period, Path out) {
+    PeriodSummary summary = figures(dataDir, date, period);
+    Path target = out == null ? defaultOut(dataDir, date, period) : out;
+    write(summary, target);
+    return new RenderedReport(target, HeadlineText.of(summary));
+  }
+
+  /**
+   * The headline of a report without rendering it (e.g. to mail a PDF rendered earlier): the same
+   * figures {@link #render} returns. Same errors as {@link #render} for a missing day summary.
+   */
+  public static Headline headline(Path dataDir, LocalDate date, ReportPeriod period) {
+    return HeadlineText.of(figures(dataDir, date, period));
+  }
+
+  /** The period's figures: a day needs its summary, a week or month takes the days it finds. */
+  static PeriodSummary figures(Path dataDir, LocalDate date, ReportPeriod period) {
     List<DaySummary> days =
         period == ReportPeriod.DAY
             ? List.of(SummaryReader.read(dataDir, date))
             : SummaryReader.readPeriod(dataDir, date, period);
-    PeriodSummary summary = PeriodSummary.of(period, date, days);
-    Path target = out == null ? defaultOut(dataDir, date, period) : out;
-    write(summary, target);
-    return new RenderedReport(target, HeadlineText.of(summary));
+    return PeriodSummary.of(period, date, days);
   }
 
   /** Writes the PDF beside {@code target} first and renames it, so no reader sees half a file. */
@@ -74,8 +87,14 @@ public final class ReportRenderer {
         Files.deleteIfExists(temp);
       }
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot write " + target + ": " + e.getMessage(), e);
+      // Permissions, a full disk, a folder in the way: the user's to fix, so one line, exit 2.
+      throw new UserException("cannot write " + target + ": " + describe(e));
     }
+  }
+
+  private static String describe(IOException e) {
+    String kind = e.getClass().getSimpleName().replace("Exception", "");
+    return e.getMessage() == null ? kind : kind + " " + e.getMessage();
   }
 
   private void compose(PDDocument document, PeriodSummary summary) {

@@ -56,30 +56,35 @@ final class SummarySection {
     return SHORT.format(p.start()) + " – " + SHORT.format(p.end()) + " (" + days + " days)";
   }
 
+  /**
+   * Day: "vs previous day: +6% (1.60 kWh) · vs 7-day average: +19% (1.43 kWh/day)". Week and month
+   * compare daily means: "daily mean 1.65 kWh · vs previous week: +18% (1.40 kWh/day) · ...".
+   */
   static String comparisons(PeriodSummary p) {
-    String unit = p.period() == ReportPeriod.DAY ? "day" : p.period().id();
+    boolean day = p.period() == ReportPeriod.DAY;
     String previous =
-        p.previousKwh().isPresent()
-            ? "vs previous "
-                + unit
-                + ": "
-                + Formats.change(p.totals().kwh(), p.previousKwh().getAsDouble())
-                + " ("
-                + Formats.kwh(p.previousKwh().getAsDouble())
-                + ")"
-            : "vs previous " + unit + ": no data";
-    double perDay = p.totals().kwh() / Math.max(1, p.days().size());
-    String label =
-        p.period() == ReportPeriod.DAY ? "vs 7-day average: " : "daily mean vs the 7 days before: ";
+        "vs previous "
+            + p.period().id()
+            + ": "
+            + p.previousDailyKwh().stream()
+                .mapToObj(
+                    before ->
+                        Formats.change(p.dailyKwh(), before)
+                            + " ("
+                            + Formats.kwh(before)
+                            + (day ? ")" : "/day)"))
+                .findFirst()
+                .orElse("no data");
     String average =
-        p.weekAverageKwh().isPresent()
-            ? label
-                + Formats.change(perDay, p.weekAverageKwh().getAsDouble())
-                + " ("
-                + Formats.kwh(p.weekAverageKwh().getAsDouble())
-                + "/day)"
-            : label + "no data";
-    return previous + "   ·   " + average;
+        (day ? "vs 7-day average: " : "vs the 7 days before: ")
+            + p.weekAverageKwh().stream()
+                .mapToObj(
+                    before ->
+                        Formats.change(p.dailyKwh(), before) + " (" + Formats.kwh(before) + "/day)")
+                .findFirst()
+                .orElse("no data");
+    String mean = day ? "" : "daily mean " + Formats.kwh(p.dailyKwh()) + "   ·   ";
+    return mean + previous + "   ·   " + average;
   }
 
   static Table table(PeriodSummary p, Formats f) {

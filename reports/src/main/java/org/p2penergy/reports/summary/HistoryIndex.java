@@ -56,16 +56,4 @@ public final class HistoryIndex {
         .mapToDouble(d -> kwh(d).orElse(0))
         .average();
   }
-
-  /** The total kWh of the known days in {@code from..to}, or empty when none is known. */
-  public OptionalDouble totalKwh(LocalDate from, LocalDate to) {
-    double[] known =
-        from.datesUntil(to.plusDays(1))
-            .filter(this::knows)
-            .mapToDouble(d -> kwh(d).orElse(0))
-            .toArray();
-    return known.length == 0
-        ? OptionalDouble.empty()
-        : OptionalDouble.of(java.util.Arrays.stream(known).sum());
-  }
 }

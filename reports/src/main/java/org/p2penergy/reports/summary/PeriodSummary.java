@@ -18,7 +18,9 @@ import org.p2penergy.reports.pdf.ReportPeriod;
  * @param days the summaries found, oldest first (may be empty)
  * @param missing the dates of the period with no summary
  * @param appliances per appliance, largest kWh first
- * @param previousKwh the previous period's kWh over its known days (empty if none known)
+ * @param previousDailyKwh the previous period's mean daily kWh over the days history knows (for a
+ *     day report: the day before); empty if none is known. Comparisons use daily means so that a
+ *     period with missing days still compares fairly.
  * @param weekAverageKwh the mean daily kWh of the 7 days before the period (empty if none known)
  */
 public record PeriodSummary(
@@ -30,7 +32,7 @@ public record PeriodSummary(
     List<LocalDate> missing,
     DaySummary.Totals totals,
     List<ApplianceTotal> appliances,
-    OptionalDouble previousKwh,
+    OptionalDouble previousDailyKwh,
     OptionalDouble weekAverageKwh,
     HistoryIndex history) {
 
@@ -65,7 +67,7 @@ public record PeriodSummary(
     HistoryIndex history = new HistoryIndex(sorted);
     LocalDate start = period.start(end);
     LocalDate previousEnd = period.previousEnd(end);
-    OptionalDouble previous = history.totalKwh(period.start(previousEnd), previousEnd);
+    OptionalDouble previous = history.meanKwh(period.start(previousEnd), previousEnd);
     OptionalDouble weekAverage = history.meanKwh(start.minusDays(7), start.minusDays(1));
     return new PeriodSummary(
         period,
@@ -125,6 +127,11 @@ public record PeriodSummary(
   /** The last day's summary (the one a day report is about), if any. */
   public DaySummary lastDay() {
     return days.isEmpty() ? null : days.get(days.size() - 1);
+  }
+
+  /** The mean kWh of the days that have a summary (0 when none). */
+  public double dailyKwh() {
+    return days.isEmpty() ? 0 : totals.kwh() / days.size();
   }
 
   /** The currency code, e.g. USD. */

@@ -30,5 +30,6 @@ class FormatsTest {
     assertThat(Formats.duration(40)).isEqualTo("40 s");
     assertThat(Formats.duration(900)).isEqualTo("15 min");
     assertThat(Formats.duration(30000)).isEqualTo("8 h 20 min");
+    assertThat(Formats.duration(984_300)).isEqualTo("273 h");
   }
 }

@@ -61,6 +61,27 @@ class ReportCommandTest {
   }
 
   @Test
+  void unwritableOutputIsOneLineAndExitTwo(@TempDir Path dir) throws IOException {
+    Path folderInTheWay = Files.createDirectories(dir.resolve("report.pdf/sub"));
+
+    int code =
+        run(
+            "report",
+            "--data",
+            ReportRendererTest.fixture("demo").toString(),
+            "--date",
+            "2026-11-27",
+            "--out",
+            folderInTheWay.getParent().toString());
+
+    assertThat(code).isEqualTo(2);
+    assertThat(err.toString().lines())
+        .singleElement()
+        .asString()
+        .startsWith("report: cannot write " + folderInTheWay.getParent());
+  }
+
+  @Test
   void badOptionsAreUsageErrors(@TempDir Path data) {
     assertThat(run("report", "--data", data.toString(), "--date", "27.11.2026")).isEqualTo(2);
     assertThat(run("report", "--data", data.toString(), "--date", "2026-11-27", "--period", "year"))

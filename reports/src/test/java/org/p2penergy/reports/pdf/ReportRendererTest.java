@@ -158,6 +158,12 @@ class ReportRendererTest {
     }
 
     @Test
+    void headlineWithoutRenderingIsTheSame() {
+      assertThat(ReportRenderer.headline(fixture("demo"), DAY, ReportPeriod.DAY))
+          .isEqualTo(report.headline());
+    }
+
+    @Test
     void fontsAreEmbeddedSubsets() throws IOException {
       try (var doc = org.apache.pdfbox.Loader.loadPDF(report.pdf().toFile())) {
         var page = doc.getPage(0);
@@ -187,8 +193,16 @@ class ReportRendererTest {
       // 26 Nov: 1.6 kWh, 0.24 $; 27 Nov: 1.7 kWh, 0.255 $ (0.495 rounds half up)
       assertThat(text).contains("21 Nov 2026 – 27 Nov 2026 (7 days)");
       assertThat(text).contains("3.30 kWh · $0.50");
-      // week before: 19 and 20 Nov known, 1.4 each -> 2.8; 3.3 / 2.8 = +18 %
-      assertThat(text).contains("vs previous week: +18% (2.80 kWh)");
+      // daily means: 3.3 / 2 days = 1.65; the week before knows 19 and 20 Nov, 1.4 each: +18 %;
+      // the 7 days before 21 Nov are the same two known days
+      assertThat(text)
+          .contains(
+              "daily mean 1.65 kWh · vs previous week: +18% (1.40 kWh/day) · vs the 7 days before:"
+                  + " +18% (1.40 kWh/day)");
+      // fridge (1.1 + 1.2) / 2 = 1.15 a day against 1.0: +0.15 (+15 %); microwave 0.5 vs 0.4
+      assertThat(text)
+          .contains(
+              "Biggest change: Fridge used 0.150 kWh/day more than in the previous week (+15%).");
       assertThat(report.headline().kwh()).isEqualTo(1.6 + 1.7);
     }
 
@@ -258,6 +272,45 @@ class ReportRendererTest {
 
       assertThat(Files.size(report.pdf())).isLessThan(300 * 1024);
       assertThat(Pdfs.text(report.pdf())).contains("Raspberry Pi", "Power through the day");
+    }
+  }
+
+  @Nested
+  class AnalyzeOutput {
+    @Test
+    void summaryWrittenByAnalyzeRendersUnder300Kb(@TempDir Path out) throws IOException {
+      LocalDate day = LocalDate.of(2026, 11, 24);
+      RenderedReport report =
+          RENDERER.render(fixture("analyze-demo"), day, ReportPeriod.DAY, out.resolve("a.pdf"));
+      String text = Pdfs.text(report.pdf());
+
+      assertThat(Files.size(report.pdf())).isLessThan(300 * 1024);
+      // the file's totals: kwh 2.077021975444445, cost 0.31155329631666673
+      assertThat(text).contains("2.08 kWh · $0.31");
+      // its fridge: kwh 1.7272595619166669 of 2.077021975444445 = 83 %, 29 cycles
+      assertThat(text).containsPattern("Fridge 1\\.73 \\$0\\.26 83% .* 29 100%");
+      assertThat(Pdfs.formsPerPage(report.pdf())).containsExactly(3, 1);
+    }
+  }
+
+  @Nested
+  class DaylightSaving {
+    @Test
+    void twentyFiveHourDayRenders(@TempDir Path data) throws IOException {
+      // 1 Nov 2026: New York falls back, 1500 one-minute values
+      LocalDate fallBack = LocalDate.of(2026, 11, 1);
+      RealisticSummaries.write(data, fallBack, 1);
+
+      RenderedReport report = RENDERER.render(data, fallBack, ReportPeriod.DAY, null);
+
+      assertThat(
+              org.p2penergy.reports.summary.SummaryReader.read(data, fallBack)
+                  .powerCurve()
+                  .get(0)
+                  .meanW())
+          .hasSize(1500);
+      assertThat(Pdfs.text(report.pdf()))
+          .contains("Sunday 1 November 2026", "Power through the day");
     }
   }
 

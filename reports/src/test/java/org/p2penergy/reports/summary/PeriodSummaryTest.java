@@ -25,7 +25,7 @@ class PeriodSummaryTest {
     assertThat(p.totals().kwh()).isEqualTo(1.7);
     assertThat(p.missing()).isEmpty();
     // the day before: fridge 1.1 + microwave 0.5
-    assertThat(p.previousKwh().getAsDouble()).isCloseTo(1.6, within(1e-9));
+    assertThat(p.previousDailyKwh().getAsDouble()).isCloseTo(1.6, within(1e-9));
     // 20..26 Nov: six days of 1.0 + 0.4 and one of 1.1 + 0.5 -> 10.0 / 7
     assertThat(p.weekAverageKwh().getAsDouble()).isCloseTo(10.0 / 7, within(1e-9));
     assertThat(p.appliances())
@@ -58,8 +58,9 @@ class PeriodSummaryTest {
     assertThat(fridge.standbyW()).isCloseTo((14.5 + 14.0) / 2, within(1e-9));
     // 0.99 of one day + all of another, over 7 days of 24 h
     assertThat(fridge.coverage()).isCloseTo((0.99 * 24 + 24) / (7 * 24), within(1e-9));
-    // the week before (14..20 Nov): only 19 and 20 are known, 1.4 each
-    assertThat(p.previousKwh().getAsDouble()).isCloseTo(2.8, within(1e-9));
+    // the week before (14..20 Nov): only 19 and 20 are known, 1.4 each: 1.4 a day
+    assertThat(p.previousDailyKwh().getAsDouble()).isCloseTo(1.4, within(1e-9));
+    assertThat(p.dailyKwh()).isCloseTo(3.3 / 2, within(1e-9));
     assertThat(p.weekAverageKwh().getAsDouble()).isCloseTo(1.4, within(1e-9));
   }
 
@@ -68,7 +69,7 @@ class PeriodSummaryTest {
     PeriodSummary p = PeriodSummary.of(ReportPeriod.MONTH, DAY, List.of());
 
     assertThat(p.isEmpty()).isTrue();
-    assertThat(p.previousKwh()).isEmpty();
+    assertThat(p.previousDailyKwh()).isEmpty();
     assertThat(p.weekAverageKwh()).isEmpty();
     assertThat(p.missing()).hasSize(27);
     assertThat(p.totals().kwh()).isZero();
