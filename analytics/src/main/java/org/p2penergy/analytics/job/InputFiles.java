@@ -11,6 +11,8 @@ import org.apache.hadoop.fs.Path;
 import org.apache.parquet.hadoop.ParquetFileReader;
 import org.apache.parquet.hadoop.util.HadoopInputFile;
 import org.apache.parquet.schema.MessageType;
+import org.apache.parquet.schema.PrimitiveType.PrimitiveTypeName;
+import org.apache.parquet.schema.Type;
 
 /**
  * Finds the readings files of some UTC date partitions and opens each one's footer, so that a
@@ -55,6 +57,17 @@ public final class InputFiles {
     return new Scan(files, unreadable, partitions);
   }
 
+  private static java.util.Optional<String> wrongType(
+      MessageType schema, String column, PrimitiveTypeName... expected) {
+    Type type = schema.getType(column);
+    if (type.isPrimitive()
+        && List.of(expected).contains(type.asPrimitiveType().getPrimitiveTypeName())) {
+      return java.util.Optional.empty();
+    }
+    return java.util.Optional.of(
+        "not a readings file: " + column + " is " + type + ", expected " + expected[0]);
+  }
+
   /** Null when the footer opens and has the columns the job needs; otherwise why not. */
   static String check(FileStatus status, Configuration conf) {
     if (status.getLen() < 12) {
@@ -68,7 +81,10 @@ public final class InputFiles {
           return "not a readings file: no column " + column;
         }
       }
-      return null;
+      // INT96 is how Spark writes timestamps unless told otherwise; it reads them back fine.
+      return wrongType(schema, "value", PrimitiveTypeName.DOUBLE)
+          .or(() -> wrongType(schema, "ts", PrimitiveTypeName.INT64, PrimitiveTypeName.INT96))
+          .orElse(null);
     } catch (IOException | RuntimeException e) {
       String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
       return message.lines().findFirst().orElse(message);

@@ -33,5 +33,8 @@ public final class SparkSessions {
     spark.conf().set("spark.sql.datetime.java8API.enabled", "true");
     // Never skip a bad file silently: unreadable footers are found and named before Spark reads.
     spark.conf().set("spark.sql.files.ignoreCorruptFiles", "false");
+    // Outputs carry timestamps as the readings do: INT64 micros, readable by DuckDB and
+    // parquet-java.
+    spark.conf().set("spark.sql.parquet.outputTimestampType", "TIMESTAMP_MICROS");
   }
 }

@@ -46,32 +46,6 @@ class DuckDbCrossCheckIT {
         - {device_id: dev-b, name: B, kind: microwave}
       """;
 
-  /** The same per-device rules as CONFIG, written out for the SQL. */
-  static final String DUCKDB_SQL =
-      """
-      WITH dedup AS (
-        SELECT device_id, event, ts, value FROM read_parquet('%s/readings/*/*.parquet')
-        WHERE event IN ('power', 'Apparent Power') AND value IS NOT NULL AND NOT isnan(value)
-        QUALIFY row_number() OVER (PARTITION BY device_id, event, ts ORDER BY value) = 1
-      ), steps AS (
-        SELECT device_id,
-               epoch_us(ts) AS t0,
-               lead(epoch_us(ts)) OVER (PARTITION BY device_id ORDER BY ts, event, value) AS t1,
-               greatest(value - CASE device_id WHEN 'dev-a' THEN 2 ELSE 5.5 END, 0) AS w,
-               CASE device_id WHEN 'dev-a' THEN 30000000 ELSE 60000000 END AS max_gap_us
-        FROM dedup
-      ), charged AS (
-        SELECT device_id, t0, t1, w, (t0 // 86400000000) AS d0 FROM steps
-        WHERE t1 IS NOT NULL AND t1 - t0 <= max_gap_us
-      ), pieces AS (
-        SELECT device_id, d0 AS day, w * (least(t1, (d0 + 1) * 86400000000) - t0) AS wus FROM charged
-        UNION ALL
-        SELECT device_id, d0 + 1, w * (t1 - (d0 + 1) * 86400000000) FROM charged
-        WHERE t1 > (d0 + 1) * 86400000000
-      )
-      SELECT device_id, day, sum(wus) / 1e6 / 3.6e6 AS kwh FROM pieces GROUP BY device_id, day
-      """;
-
   @BeforeAll
   static void start() {
     spark = TestSpark.start("DuckDbCrossCheckIT");
@@ -128,7 +102,8 @@ class DuckDbCrossCheckIT {
     Map<String, Double> duck = new HashMap<>();
     try (Connection c = DriverManager.getConnection("jdbc:duckdb:");
         Statement s = c.createStatement();
-        ResultSet rs = s.executeQuery(String.format(DUCKDB_SQL, data))) {
+        ResultSet rs =
+            s.executeQuery(DuckDbDailyKwh.sql(data.toString(), "dev-a", 2, 30, 5.5, 60))) {
       while (rs.next()) {
         LocalDate day = LocalDate.ofEpochDay(rs.getLong("day"));
         if (!day.isBefore(LocalDate.of(2026, 3, 1)) && !day.isAfter(LocalDate.of(2026, 3, 2))) {
