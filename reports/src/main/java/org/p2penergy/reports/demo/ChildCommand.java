@@ -23,9 +23,14 @@ final class ChildCommand implements AutoCloseable {
   private final Process process;
   private final Thread pump;
 
+  private final Thread reaper;
+
   private ChildCommand(String name, Process process, Consumer<String> output) {
     this.name = name;
     this.process = process;
+    // If this JVM is stopped (Ctrl-C, kill), do not leave the child streaming on its own.
+    this.reaper = new Thread(process::destroy, name + "-reaper");
+    Runtime.getRuntime().addShutdownHook(reaper);
     this.pump =
         new Thread(
             () -> {
@@ -90,6 +95,11 @@ final class ChildCommand implements AutoCloseable {
   public void close() {
     if (process.isAlive()) {
       process.destroyForcibly();
+    }
+    try {
+      Runtime.getRuntime().removeShutdownHook(reaper);
+    } catch (IllegalStateException shuttingDown) {
+      // the hook is running or about to: nothing to remove
     }
   }
 }
