@@ -1,14 +1,218 @@
 package org.p2penergy.collector.stream;
 
+import java.io.IOException;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermission;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.Callable;
+import org.p2penergy.collector.cli.UserException;
+import org.p2penergy.collector.config.CollectorSettings;
+import org.p2penergy.collector.config.ConfigLoader;
+import org.p2penergy.collector.config.Durations;
+import org.p2penergy.collector.config.HomeConfig;
+import org.p2penergy.collector.config.ParticleSettings;
+import org.p2penergy.collector.config.SecretSource;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 
-/** Placeholder until this command is built. */
-@Command(name = "collect", mixinStandardHelpOptions = true, description = "(not built yet)")
+/**
+ * {@code p2penergy collect}: the collector daemon. Parses options, wires parts, handles SIGTERM.
+ */
+@Command(
+    name = "collect",
+    mixinStandardHelpOptions = true,
+    sortOptions = false,
+    description = {
+      "Subscribe to the Particle Cloud event stream and store every reading durably:"
+          + " write-ahead spool on local disk, rolled into DATA/readings/date=D/*.parquet."
+          + " Rejected events go to DATA/quarantine/, stream-down periods to DATA/outages/.",
+      "Reconnects by itself (backoff, Retry-After, <= 80 opens per 5 min); exits 3 if the cloud"
+          + " refuses the token; SIGTERM flushes, rolls and exits 0.",
+      "The token comes from $PARTICLE_ACCESS_TOKEN (or the config's token_env/token_file) or"
+          + " --token-file; it is sent only as an Authorization header."
+    })
 public final class CollectCommand implements Callable<Integer> {
+  /** How long SIGTERM may take before the JVM gives up waiting (systemd's default is 90 s). */
+  static final long SHUTDOWN_GRACE_MS = 20_000;
+
+  @Option(names = "--data", required = true, paramLabel = "DIR", description = "data directory")
+  Path data;
+
+  @Option(
+      names = "--config",
+      paramLabel = "FILE",
+      description = "home config (p2penergy.yaml): particle and collector keys; options win")
+  Path config;
+
+  @Option(
+      names = "--stream",
+      paramLabel = "URL",
+      description =
+          "Particle event stream (default: "
+              + "https://api.particle.io/v1/devices/events; also /v1/devices/{id}/events,"
+              + " /v1/events, /v1/products/{p}/events)")
+  URI stream;
+
+  @Option(
+      names = "--event-prefix",
+      paramLabel = "PREFIX",
+      description = "only events whose name starts with PREFIX (default: all)")
+  String eventPrefix;
+
+  @Option(
+      names = "--token-file",
+      paramLabel = "FILE",
+      description = "read the access token from FILE instead of $PARTICLE_ACCESS_TOKEN")
+  Path tokenFile;
+
+  @Option(
+      names = "--fsync-interval",
+      paramLabel = "DURATION",
+      description = "group fsync of the spool this often (default: 1s; 0 = after every event)")
+  String fsyncInterval;
+
+  @Option(
+      names = "--roll",
+      paramLabel = "DURATION",
+      description = "roll the spool into a Parquet file this often (default: 1h)")
+  String roll;
+
+  @Option(
+      names = "--max-rows-per-file",
+      paramLabel = "N",
+      description = "also roll when the spool holds N rows (default: 1000000)")
+  Integer maxRowsPerFile;
+
+  @Option(
+      names = "--read-timeout",
+      paramLabel = "DURATION",
+      description = "reconnect when no byte arrives for this long (default: 60s)")
+  String readTimeout;
+
+  @Option(
+      names = "--status-interval",
+      paramLabel = "DURATION",
+      description = "print the status line this often (default: 1m)")
+  String statusInterval;
+
+  @Option(names = "--trace-sync", hidden = true, description = "print a line after each fsync")
+  boolean traceSync;
+
   @Override
-  public Integer call() {
-    System.err.println("collect: not built yet");
-    return 1;
+  public Integer call() throws IOException {
+    quietLibraries();
+    HomeConfig home = config == null ? ConfigLoader.defaults() : ConfigLoader.load(config);
+    CollectSettings settings = settings(home);
+    String token = token(home.particle());
+    Files.createDirectories(settings.dataDir());
+    Clock clock = Clock.systemUTC();
+    Collector collector =
+        new Collector(
+            settings, token, StoreWiring.open(settings, clock, System.out), clock, System.out);
+    Thread hook = new Thread(() -> onSigterm(collector), "collect-shutdown");
+    Runtime.getRuntime().addShutdownHook(hook);
+    return collector.run();
+  }
+
+  /**
+   * SIGTERM: stop reading, let {@link Collector#run} close the store (flush and roll), then end the
+   * JVM with 0. A JVM ending on a signal would otherwise report 143 to systemd.
+   */
+  private static void onSigterm(Collector collector) {
+    if (collector.isFinished()) {
+      return; // run() already ended (exit 3 or an error): keep its exit code
+    }
+    System.out.println("collect: SIGTERM, flushing and rolling the spool");
+    collector.stop();
+    boolean done;
+    try {
+      done = collector.awaitFinished(SHUTDOWN_GRACE_MS);
+    } catch (InterruptedException e) {
+      done = false;
+    }
+    System.out.flush();
+    System.err.flush();
+    Runtime.getRuntime().halt(done ? 0 : 1);
+  }
+
+  /** Parquet logs through SLF4J: warnings only, so the journal holds the collector's lines. */
+  static void quietLibraries() {
+    if (System.getProperty("org.slf4j.simpleLogger.defaultLogLevel") == null) {
+      System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "warn");
+    }
+  }
+
+  CollectSettings settings(HomeConfig home) {
+    ParticleSettings particle = home.particle();
+    CollectorSettings base = home.collector();
+    CollectorSettings store =
+        new CollectorSettings(
+            duration("--fsync-interval", fsyncInterval, base.fsyncInterval(), true),
+            duration("--roll", roll, base.roll(), false),
+            maxRowsPerFile == null ? base.maxRowsPerFile() : positive(maxRowsPerFile),
+            duration("--read-timeout", readTimeout, base.readTimeout(), false));
+    URI url =
+        StreamUrls.stream(
+            stream == null ? particle.streamUrl() : stream,
+            eventPrefix == null ? particle.eventPrefix() : Optional.of(eventPrefix));
+    return new CollectSettings(
+        data,
+        url,
+        store,
+        duration(
+            "--status-interval", statusInterval, CollectSettings.DEFAULT_STATUS_INTERVAL, false),
+        traceSync);
+  }
+
+  String token(ParticleSettings particle) {
+    SecretSource source = tokenFile == null ? particle.token() : SecretSource.fromFile(tokenFile);
+    if (source.file() != null) {
+      warnIfShared(source.file());
+    }
+    return source.resolve(System.getenv());
+  }
+
+  private static void warnIfShared(Path file) {
+    try {
+      Set<PosixFilePermission> perms = Files.getPosixFilePermissions(file);
+      if (perms.contains(PosixFilePermission.GROUP_READ)
+          || perms.contains(PosixFilePermission.OTHERS_READ)) {
+        System.err.println(
+            "collect: warning: token file "
+                + file
+                + " is readable by group or others; run: chmod 600 "
+                + file);
+      }
+    } catch (IOException | UnsupportedOperationException e) {
+      // Missing files are reported when the token is read; non-POSIX file systems cannot tell.
+    }
+  }
+
+  private static Duration duration(String option, String text, Duration fallback, boolean zeroOk) {
+    if (text == null) {
+      return fallback;
+    }
+    Duration d;
+    try {
+      d = text.strip().equals("0") ? Duration.ZERO : Durations.parse(text);
+    } catch (IllegalArgumentException e) {
+      throw new UserException(option + ": " + e.getMessage());
+    }
+    if (d.isZero() && !zeroOk) {
+      throw new UserException(option + ": must be more than 0");
+    }
+    return d;
+  }
+
+  private static int positive(int n) {
+    if (n < 1) {
+      throw new UserException("--max-rows-per-file: must be at least 1");
+    }
+    return n;
   }
 }

@@ -1,14 +1,70 @@
 package org.p2penergy.reports.pdf;
 
+import java.nio.file.Path;
+import java.time.LocalDate;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.ITypeConverter;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.TypeConversionException;
 
-/** Placeholder until this command is built. */
-@Command(name = "report", mixinStandardHelpOptions = true, description = "(not built yet)")
+/** {@code p2penergy report}: renders the PDF for a day, week or month and prints its path. */
+@Command(
+    name = "report",
+    mixinStandardHelpOptions = true,
+    sortOptions = false,
+    description = {
+      "Render the PDF report of a local day, week or month from the summary.json",
+      "files written by 'analyze' (DIR/reports/D/summary.json). Prints the PDF's path."
+    })
 public final class ReportCommand implements Callable<Integer> {
+  @Spec CommandSpec spec;
+
+  @Option(names = "--data", required = true, paramLabel = "DIR", description = "the data directory")
+  Path data;
+
+  @Option(
+      names = "--date",
+      required = true,
+      paramLabel = "D",
+      converter = IsoDate.class,
+      description = "the (last) local day of the report, YYYY-MM-DD")
+  LocalDate date;
+
+  @Option(
+      names = "--period",
+      defaultValue = "day",
+      paramLabel = "day|week|month",
+      description = {
+        "day: D; week: the 7 days ending D; month: the 1st of D's month to D (default: ${DEFAULT-VALUE})"
+      })
+  ReportPeriod period;
+
+  @Option(
+      names = "--out",
+      paramLabel = "FILE",
+      description = "where to write the PDF (default: DIR/reports/D/report-<period>.pdf)")
+  Path out;
+
   @Override
   public Integer call() {
-    System.err.println("report: not built yet");
-    return 1;
+    RenderedReport report = new ReportRenderer().render(data, date, period, out);
+    spec.commandLine().getOut().println(report.pdf());
+    spec.commandLine().getOut().flush();
+    return 0;
+  }
+
+  /** YYYY-MM-DD, with a message that says so instead of a parser exception's name. */
+  static final class IsoDate implements ITypeConverter<LocalDate> {
+    @Override
+    public LocalDate convert(String value) {
+      try {
+        return LocalDate.parse(value);
+      } catch (java.time.format.DateTimeParseException e) {
+        throw new TypeConversionException("'" + value + "' is not a date YYYY-MM-DD");
+      }
+    }
   }
 }

@@ -1,0 +1,17 @@
+package org.p2penergy.analytics.job;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import org.p2penergy.analytics.energy.DeviceDayResult;
+
+/** Everything that goes into one day's summary.json. */
+public record DaySummary(
+    LocalDate date,
+    Instant generatedAt,
+    List<DeviceDayResult> results,
+    List<AnomalyRow> anomalies,
+    List<HistoryRow> history,
+    List<Outage> outages,
+    DataQualityFiles.Quarantine quarantine,
+    List<InputFiles.Unreadable> unreadable) {}

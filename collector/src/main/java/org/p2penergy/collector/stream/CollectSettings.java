@@ -1,0 +1,23 @@
+package org.p2penergy.collector.stream;
+
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Duration;
+import org.p2penergy.collector.config.CollectorSettings;
+
+/**
+ * Everything {@code collect} runs with, resolved once from the command line and the config file.
+ * The token is not here: it is passed separately so that this record can be printed.
+ */
+public record CollectSettings(
+    Path dataDir,
+    URI streamUrl,
+    CollectorSettings store,
+    Duration statusInterval,
+    boolean traceSync) {
+
+  public static final Duration DEFAULT_STATUS_INTERVAL = Duration.ofMinutes(1);
+
+  /** While the stream is up the heartbeat moves this often (the resolution of crash outages). */
+  public static final Duration HEARTBEAT_INTERVAL = Duration.ofSeconds(2);
+}

@@ -1,0 +1,56 @@
+package org.p2penergy.collector.stream;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.Optional;
+
+/**
+ * The last moment the stream was known to be up, kept in {@code DATA/state/collector.json}. After a
+ * crash, a power cut or a stop, the next start records an outage from there: the time the collector
+ * was not running is "no data", not "appliance off". Written by temp file and rename, so a crash
+ * mid-write leaves the previous value.
+ */
+public final class Heartbeat {
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private final Path file;
+
+  public Heartbeat(Path dataDir) {
+    this.file = dataDir.resolve("state").resolve("collector.json");
+  }
+
+  public Optional<Instant> read() {
+    try {
+      JsonNode node = JSON.readTree(file.toFile());
+      return Optional.of(Instant.parse(node.get("stream_up_until").asText()));
+    } catch (IOException | RuntimeException e) {
+      // Missing (first run) or unreadable: no outage can be claimed, which is the honest answer.
+      return Optional.empty();
+    }
+  }
+
+  public void write(Instant upUntil) throws IOException {
+    Files.createDirectories(file.getParent());
+    Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
+    Files.writeString(tmp, "{\"stream_up_until\":\"" + upUntil + "\"}\n");
+    try {
+      Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+    } catch (AtomicMoveNotSupportedException e) {
+      Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING);
+    }
+  }
+
+  static Instant parse(String s) {
+    try {
+      return Instant.parse(s);
+    } catch (DateTimeParseException e) {
+      return null;
+    }
+  }
+}

@@ -1,0 +1,75 @@
+package org.p2penergy.collector.stream;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.StringJoiner;
+
+/**
+ * The one-line status an operator tailing {@code journalctl} reads every minute. Pure: all inputs
+ * are passed in.
+ */
+public final class StatusLine {
+  /** Counter values at one moment. */
+  public record Snapshot(
+      Instant at,
+      long readings,
+      long quarantined,
+      long duplicates,
+      long cloudEvents,
+      long spoolBytes,
+      boolean up,
+      Map<String, Instant> lastEventByDevice) {}
+
+  private StatusLine() {}
+
+  public static String format(Snapshot previous, Snapshot now, Map<String, String> names) {
+    double seconds = Math.max(1e-3, Duration.between(previous.at(), now.at()).toMillis() / 1000.0);
+    double rate = (now.readings() - previous.readings()) / seconds;
+    StringJoiner ages = new StringJoiner(", ");
+    now.lastEventByDevice()
+        .forEach(
+            (id, t) ->
+                ages.add(
+                    names.getOrDefault(id, shortId(id))
+                        + " "
+                        + age(Duration.between(t, now.at()))));
+    return String.format(
+        java.util.Locale.ROOT,
+        "status: stream %s, %.1f readings/s, %d readings, %d quarantined, %d dups dropped,"
+            + " %d cloud events, spool %s, last event: %s",
+        now.up() ? "up" : "DOWN",
+        rate,
+        now.readings(),
+        now.quarantined(),
+        now.duplicates(),
+        now.cloudEvents(),
+        bytes(now.spoolBytes()),
+        ages.length() == 0 ? "none yet" : ages.toString());
+  }
+
+  static String age(Duration d) {
+    long s = Math.max(0, d.toSeconds());
+    if (s < 120) {
+      return s + "s ago";
+    }
+    if (s < 7200) {
+      return s / 60 + "m ago";
+    }
+    return s / 3600 + "h ago";
+  }
+
+  static String bytes(long b) {
+    if (b < 1024) {
+      return b + " B";
+    }
+    if (b < 1024 * 1024) {
+      return String.format(java.util.Locale.ROOT, "%.1f KiB", b / 1024.0);
+    }
+    return String.format(java.util.Locale.ROOT, "%.1f MiB", b / (1024.0 * 1024));
+  }
+
+  private static String shortId(String id) {
+    return id.length() > 8 ? id.substring(0, 8) + "…" : id;
+  }
+}

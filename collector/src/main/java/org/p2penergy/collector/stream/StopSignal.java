@@ -1,0 +1,31 @@
+package org.p2penergy.collector.stream;
+
+import java.time.Duration;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+
+/** A stop request (SIGTERM) that also cuts short any wait between reconnects. */
+public final class StopSignal {
+  private final CountDownLatch stopped = new CountDownLatch(1);
+
+  public void stop() {
+    stopped.countDown();
+  }
+
+  public boolean isStopped() {
+    return stopped.getCount() == 0;
+  }
+
+  /** Waits up to {@code d}; false if a stop came first. */
+  public boolean sleep(Duration d) {
+    if (d.isZero() || d.isNegative()) {
+      return !isStopped();
+    }
+    try {
+      return !stopped.await(d.toMillis(), TimeUnit.MILLISECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return false;
+    }
+  }
+}

@@ -1,0 +1,85 @@
+package org.p2penergy.collector.stream;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.time.Clock;
+import org.p2penergy.collector.store.DurableStore;
+import org.p2penergy.collector.store.OutageLog;
+import org.p2penergy.collector.store.QuarantineLog;
+import org.p2penergy.collector.store.Reading;
+import org.p2penergy.collector.store.ReadingSink;
+import org.p2penergy.collector.store.StoreListener;
+
+/**
+ * Opens what a collector run writes to: the durable store (recovering leftover spool first), the
+ * quarantine and the outage log, and closes them in that order at the end.
+ */
+final class StoreWiring {
+  private StoreWiring() {}
+
+  static Collector.Sinks open(CollectSettings settings, Clock clock, PrintStream out)
+      throws IOException {
+    Path data = settings.dataDir();
+    SyncTrace[] trace = {null};
+    StoreListener listener =
+        new StoreListener() {
+          @Override
+          public void synced(long durableReadings) {
+            SyncTrace t = trace[0];
+            if (t != null) {
+              t.synced(durableReadings);
+            }
+          }
+
+          @Override
+          public void fileWritten(Path file, long rows) {
+            out.println("collect: wrote " + rows + " readings to " + data.relativize(file));
+          }
+
+          @Override
+          public void problem(String message) {
+            out.println("collect: store: " + message);
+          }
+        };
+    DurableStore store =
+        DurableStore.builder(data)
+            .settings(settings.store())
+            .clock(clock)
+            .listener(listener)
+            .open();
+    QuarantineLog quarantine = new QuarantineLog(data, clock);
+    OutageLog outages = new OutageLog(data);
+    ReadingSink readings = store;
+    if (settings.traceSync()) {
+      trace[0] = new SyncTrace(store, out);
+      readings = trace[0];
+    }
+    ReadingSink first = readings;
+    ReadingSink all =
+        new ReadingSink() {
+          @Override
+          public void accept(Reading reading) throws IOException {
+            first.accept(reading);
+          }
+
+          @Override
+          public void close() throws IOException {
+            try {
+              first.close();
+            } finally {
+              try {
+                quarantine.close();
+              } finally {
+                outages.close();
+              }
+            }
+          }
+        };
+    return new Collector.Sinks(
+        all,
+        (at, reason, event, raw) -> quarantine.add(at, reason, event, raw, null),
+        outages::add,
+        () -> store.counters().spoolBytes());
+  }
+}

@@ -1,0 +1,109 @@
+package org.p2penergy.reports.nightly;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+import org.p2penergy.collector.cli.UserException;
+
+/**
+ * Runs {@code p2penergy analyze} (or any command given with {@code --analyze-command}, such as
+ * {@code bin/spark-submit ...}) as a child process with {@code --data --config --date} (or {@code
+ * --from --to}) appended, passing its output on line by line.
+ */
+public final class ChildProcessAnalyzer implements Analyzer {
+  private final List<String> command;
+  private final Path data;
+  private final Path config;
+  private final Map<String, String> extraEnvironment;
+  private final Consumer<String> output;
+
+  public ChildProcessAnalyzer(
+      List<String> command,
+      Path data,
+      Path config,
+      Map<String, String> extraEnvironment,
+      Consumer<String> output) {
+    if (command.isEmpty()) {
+      throw new IllegalArgumentException("empty analyze command");
+    }
+    this.command = List.copyOf(command);
+    this.data = data;
+    this.config = config;
+    this.extraEnvironment = Map.copyOf(extraEnvironment);
+    this.output = output;
+  }
+
+  /**
+   * The command for the {@code --analyze-command} text (split at spaces), or {@code
+   * $P2PENERGY_HOME/bin/p2penergy analyze} when none is given.
+   */
+  public static List<String> command(String analyzeCommand, Map<String, String> environment) {
+    if (analyzeCommand != null && !analyzeCommand.isBlank()) {
+      return Arrays.asList(analyzeCommand.strip().split("\\s+"));
+    }
+    String home = environment.get("P2PENERGY_HOME");
+    if (home == null || home.isBlank()) {
+      throw new UserException(
+          "P2PENERGY_HOME is not set: run through bin/p2penergy or give --analyze-command");
+    }
+    Path launcher = Path.of(home, "bin", "p2penergy");
+    if (!Files.isExecutable(launcher)) {
+      throw new UserException(launcher + ": not found or not executable (check P2PENERGY_HOME)");
+    }
+    return List.of(launcher.toString(), "analyze");
+  }
+
+  @Override
+  public void analyze(LocalDate from, LocalDate to) {
+    List<String> args = new ArrayList<>(command);
+    args.addAll(List.of("--data", data.toString(), "--config", config.toString()));
+    if (from.equals(to)) {
+      args.addAll(List.of("--date", from.toString()));
+    } else {
+      args.addAll(List.of("--from", from.toString(), "--to", to.toString()));
+    }
+    ProcessBuilder builder = new ProcessBuilder(args).redirectErrorStream(true);
+    builder.environment().putAll(extraEnvironment);
+    int exit;
+    try {
+      Process process = builder.start();
+      process.getOutputStream().close();
+      try (BufferedReader lines =
+          new BufferedReader(
+              new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+        lines.lines().forEach(output);
+      }
+      exit = process.waitFor();
+    } catch (IOException e) {
+      throw new AnalyzeException("cannot start " + args.get(0) + ": " + e.getMessage());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new AnalyzeException("interrupted while analyzing");
+    } catch (UncheckedIOException e) {
+      throw new AnalyzeException("lost the output of " + args.get(0) + ": " + e.getMessage());
+    }
+    if (exit != 0) {
+      throw new AnalyzeException(
+          "analyze failed (exit code "
+              + exit
+              + ") for "
+              + range(from, to)
+              + ": "
+              + String.join(" ", args));
+    }
+  }
+
+  static String range(LocalDate from, LocalDate to) {
+    return from.equals(to) ? from.toString() : from + " .. " + to;
+  }
+}

@@ -1,0 +1,101 @@
+package org.p2penergy.reports.nightly;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.Iterator;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import org.p2penergy.collector.cli.UserException;
+
+/** Reads and writes {@code DATA/state/nightly.json}; a write is temp file + atomic rename. */
+public final class NightlyStateStore {
+  private static final ObjectMapper JSON =
+      new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+  private final Path file;
+
+  public NightlyStateStore(Path dataDir) {
+    this.file = dataDir.resolve("state").resolve("nightly.json");
+  }
+
+  public Path file() {
+    return file;
+  }
+
+  public NightlyState load() {
+    if (!Files.exists(file)) {
+      return NightlyState.EMPTY;
+    }
+    try {
+      JsonNode root = JSON.readTree(file.toFile());
+      TreeSet<LocalDate> done = new TreeSet<>();
+      for (JsonNode d : root.path("done")) {
+        done.add(LocalDate.parse(d.asText()));
+      }
+      TreeMap<LocalDate, DayProgress> pending = new TreeMap<>();
+      for (Iterator<Map.Entry<String, JsonNode>> it = root.path("pending").fields();
+          it.hasNext(); ) {
+        Map.Entry<String, JsonNode> e = it.next();
+        JsonNode p = e.getValue();
+        pending.put(
+            LocalDate.parse(e.getKey()),
+            new DayProgress(
+                p.path("analyzed").asBoolean(),
+                strings(p.path("rendered")),
+                strings(p.path("emailed"))));
+      }
+      return new NightlyState(done, pending);
+    } catch (IOException | DateTimeParseException e) {
+      throw new UserException(
+          file
+              + ": not a valid nightly state ("
+              + e.getClass().getSimpleName()
+              + "); move it away to start over");
+    }
+  }
+
+  public void save(NightlyState state) {
+    ObjectNode root = JSON.createObjectNode();
+    root.put("version", 1);
+    ArrayNode done = root.putArray("done");
+    state.done().forEach(d -> done.add(d.toString()));
+    ObjectNode pending = root.putObject("pending");
+    state
+        .pending()
+        .forEach(
+            (day, p) -> {
+              ObjectNode n = pending.putObject(day.toString());
+              n.put("analyzed", p.analyzed());
+              ArrayNode r = n.putArray("rendered");
+              new TreeSet<>(p.rendered()).forEach(r::add);
+              ArrayNode m = n.putArray("emailed");
+              new TreeSet<>(p.emailed()).forEach(m::add);
+            });
+    try {
+      Files.createDirectories(file.getParent());
+      Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
+      JSON.writeValue(tmp.toFile(), root);
+      Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot write " + file, e);
+    }
+  }
+
+  private static Set<String> strings(JsonNode array) {
+    Set<String> out = new TreeSet<>();
+    array.forEach(n -> out.add(n.asText()));
+    return out;
+  }
+}

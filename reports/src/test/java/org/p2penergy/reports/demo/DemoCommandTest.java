@@ -1,0 +1,53 @@
+package org.p2penergy.reports.demo;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.p2penergy.collector.cli.Cli;
+import picocli.CommandLine;
+
+class DemoCommandTest {
+  @TempDir Path dir;
+  final StringWriter err = new StringWriter();
+
+  int run(String... args) {
+    CommandLine cli = Cli.commandLine(new DemoCommand());
+    cli.setErr(new PrintWriter(err, true));
+    cli.setOut(new PrintWriter(new StringWriter(), true));
+    return cli.execute(args);
+  }
+
+  @Test
+  void aNonEmptyOutFolderIsRefusedSoNoEarlierRunIsMixedIn() throws Exception {
+    Files.writeString(dir.resolve("something"), "x");
+    assertThat(run("--out", dir.toString())).isEqualTo(2);
+    assertThat(err.toString().strip())
+        .isEqualTo("demo: " + dir + ": not empty (the demo writes into a new or empty folder)");
+  }
+
+  @Test
+  void daysAndSpeedAreChecked() {
+    assertThat(run("--days", "0")).isEqualTo(2);
+    assertThat(err.toString()).contains("--days must be 1 to 31");
+    assertThat(run("--speed", "0")).isEqualTo(2);
+    assertThat(err.toString()).contains("--speed must be 1 to 100000");
+  }
+
+  @Test
+  void demoHomeFilesKeepTheTokenPrivate() throws Exception {
+    DemoHome home = DemoHome.write(dir);
+    assertThat(home.home().appliances())
+        .extracting(a -> a.name())
+        .containsExactly("Fridge", "Microwave", "Raspberry Pi");
+    assertThat(Files.getPosixFilePermissions(home.tokenFile()))
+        .extracting(Object::toString)
+        .containsExactlyInAnyOrder("OWNER_READ", "OWNER_WRITE");
+    assertThat(Files.readString(home.tokenFile()).strip()).isEqualTo(home.token());
+    assertThat(home.toString()).doesNotContain(home.token());
+  }
+}

@@ -1,0 +1,57 @@
+package org.p2penergy.reports.nightly;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.p2penergy.collector.cli.UserException;
+
+class NightlyStateStoreTest {
+  @TempDir Path data;
+
+  @Test
+  void noFileMeansNothingDone() {
+    assertThat(new NightlyStateStore(data).load()).isEqualTo(NightlyState.EMPTY);
+  }
+
+  @Test
+  void roundTrip() {
+    NightlyStateStore store = new NightlyStateStore(data);
+    LocalDate d26 = LocalDate.of(2025, 11, 26);
+    LocalDate d27 = LocalDate.of(2025, 11, 27);
+    NightlyState state =
+        NightlyState.EMPTY
+            .finished(d26)
+            .with(d27, DayProgress.NOTHING.withAnalyzed().withRendered("day").withRendered("week"));
+    store.save(state);
+    assertThat(store.file()).isEqualTo(data.resolve("state/nightly.json"));
+    NightlyState back = store.load();
+    assertThat(back.done()).containsExactly(d26);
+    assertThat(back.progress(d27).analyzed()).isTrue();
+    assertThat(back.progress(d27).rendered()).containsExactlyInAnyOrder("day", "week");
+    assertThat(back.progress(d27).emailed()).isEmpty();
+    assertThat(data.resolve("state")).isDirectoryNotContaining("glob:**.tmp");
+  }
+
+  @Test
+  void finishingADayMovesItFromPendingToDone() {
+    LocalDate d = LocalDate.of(2025, 11, 27);
+    NightlyState s = NightlyState.EMPTY.with(d, DayProgress.NOTHING.withAnalyzed()).finished(d);
+    assertThat(s.pending()).isEmpty();
+    assertThat(s.isDone(d)).isTrue();
+  }
+
+  @Test
+  void aCorruptFileIsAOneLineErrorNamingIt() throws Exception {
+    Files.createDirectories(data.resolve("state"));
+    Files.writeString(data.resolve("state/nightly.json"), "{not json");
+    assertThatThrownBy(() -> new NightlyStateStore(data).load())
+        .isInstanceOf(UserException.class)
+        .hasMessageStartingWith(data.resolve("state/nightly.json").toString())
+        .hasMessageContaining("move it away");
+  }
+}

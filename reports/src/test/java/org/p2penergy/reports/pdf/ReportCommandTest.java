@@ -1,0 +1,98 @@
+package org.p2penergy.reports.pdf;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.p2penergy.collector.cli.Cli;
+import org.p2penergy.reports.cli.ReportsMain;
+import picocli.CommandLine;
+
+/** {@code p2penergy report} as a user runs it: exit codes, one-line errors, the printed path. */
+class ReportCommandTest {
+  final StringWriter out = new StringWriter();
+  final StringWriter err = new StringWriter();
+
+  int run(String... args) {
+    CommandLine cli = Cli.commandLine(new ReportsMain());
+    cli.setOut(new PrintWriter(out, true));
+    cli.setErr(new PrintWriter(err, true));
+    return cli.execute(args);
+  }
+
+  @Test
+  void writesTheDefaultPathAndPrintsIt(@TempDir Path data) throws IOException {
+    Path summary = data.resolve("reports/2026-11-27/summary.json");
+    Files.createDirectories(summary.getParent());
+    Files.copy(
+        ReportRendererTest.fixture("demo").resolve("reports/2026-11-27/summary.json"),
+        summary,
+        StandardCopyOption.REPLACE_EXISTING);
+
+    int code = run("report", "--data", data.toString(), "--date", "2026-11-27", "--period", "WEEK");
+
+    Path expected = data.resolve("reports/2026-11-27/report-week.pdf");
+    assertThat(code).isZero();
+    assertThat(out.toString().strip()).isEqualTo(expected.toString());
+    assertThat(Files.readAllBytes(expected)).startsWith("%PDF-".getBytes());
+    // written through a temp file renamed into place: nothing else is left behind
+    try (var files = Files.list(expected.getParent())) {
+      assertThat(files.map(p -> p.getFileName().toString()))
+          .containsExactlyInAnyOrder("summary.json", "report-week.pdf");
+    }
+  }
+
+  @Test
+  void missingSummaryIsOneLineAndExitTwo(@TempDir Path data) {
+    int code = run("report", "--data", data.toString(), "--date", "2026-11-27");
+
+    assertThat(code).isEqualTo(2);
+    assertThat(err.toString().lines())
+        .singleElement()
+        .asString()
+        .startsWith("report: no summary for 2026-11-27: ")
+        .contains(data.resolve("reports/2026-11-27/summary.json").toString());
+  }
+
+  @Test
+  void unwritableOutputIsOneLineAndExitTwo(@TempDir Path dir) throws IOException {
+    Path folderInTheWay = Files.createDirectories(dir.resolve("report.pdf/sub"));
+
+    int code =
+        run(
+            "report",
+            "--data",
+            ReportRendererTest.fixture("demo").toString(),
+            "--date",
+            "2026-11-27",
+            "--out",
+            folderInTheWay.getParent().toString());
+
+    assertThat(code).isEqualTo(2);
+    assertThat(err.toString().lines())
+        .singleElement()
+        .asString()
+        .startsWith("report: cannot write " + folderInTheWay.getParent());
+  }
+
+  @Test
+  void badOptionsAreUsageErrors(@TempDir Path data) {
+    assertThat(run("report", "--data", data.toString(), "--date", "27.11.2026")).isEqualTo(2);
+    assertThat(run("report", "--data", data.toString(), "--date", "2026-11-27", "--period", "year"))
+        .isEqualTo(2);
+    assertThat(err.toString()).contains("--period").doesNotContain("Exception");
+  }
+
+  @Test
+  void helpNamesTheDefaults() {
+    assertThat(run("report", "--help")).isZero();
+    assertThat(out.toString())
+        .contains("--data=DIR", "--date=D", "(default: day)", "DIR/reports/D/report-<period>.pdf");
+  }
+}
