@@ -59,7 +59,7 @@ class LauncherIT {
 
   @Test
   void anUnknownOptionIsAUserMistakeNotAStackTrace() throws Exception {
-    Result result = run("collect", "--no-such-option");
+    Result result = run("simulate", "--no-such-option");
     assertThat(result.exitCode()).isEqualTo(2);
     assertThat(result.stderr())
         .contains("Unknown option: '--no-such-option'")
