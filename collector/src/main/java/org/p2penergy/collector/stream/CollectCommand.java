@@ -166,11 +166,16 @@ public final class CollectCommand implements Callable<Integer> {
         store,
         duration(
             "--status-interval", statusInterval, CollectSettings.DEFAULT_STATUS_INTERVAL, false),
-        traceSync);
+        traceSync,
+        tokenSource(particle).toString());
+  }
+
+  SecretSource tokenSource(ParticleSettings particle) {
+    return tokenFile == null ? particle.token() : SecretSource.fromFile(tokenFile);
   }
 
   String token(ParticleSettings particle) {
-    SecretSource source = tokenFile == null ? particle.token() : SecretSource.fromFile(tokenFile);
+    SecretSource source = tokenSource(particle);
     if (source.file() != null) {
       warnIfShared(source.file());
     }

@@ -105,7 +105,8 @@ public final class Collector {
             "the Particle Cloud refused the access token (HTTP "
                 + e.status()
                 + (e.status() == 401 ? " Unauthorized" : " Forbidden")
-                + "): set a valid token in PARTICLE_ACCESS_TOKEN or the token file",
+                + "); check the token in "
+                + settings.tokenSource(),
             AUTH_FAILED);
       }
       return 0;

@@ -28,7 +28,8 @@ final class InProcessCollector implements AutoCloseable {
             new CollectorSettings(
                 Duration.ofMillis(200), Duration.ofHours(1), 1_000_000, readTimeout),
             Duration.ofSeconds(1),
-            false);
+            false,
+            "env:TEST_TOKEN");
     PrintStream out = new PrintStream(bytes, true, StandardCharsets.UTF_8);
     collector = new Collector(settings, token, sinks, Clock.systemUTC(), out);
     thread =
