@@ -40,7 +40,8 @@ public final class CollectCommand implements Callable<Integer> {
   /** How long SIGTERM may take before the JVM gives up waiting (systemd's default is 90 s). */
   static final long SHUTDOWN_GRACE_MS = 20_000;
 
-  @Option(names = "--data", required = true, paramLabel = "DIR", description = "data directory")
+  // Checked in call(), not by picocli: an unknown option is the better first message.
+  @Option(names = "--data", paramLabel = "DIR", description = "data directory (required)")
   Path data;
 
   @Option(
@@ -106,6 +107,9 @@ public final class CollectCommand implements Callable<Integer> {
   @Override
   public Integer call() throws IOException {
     quietLibraries();
+    if (data == null) {
+      throw new UserException("missing required option --data DIR");
+    }
     HomeConfig home = config == null ? ConfigLoader.defaults() : ConfigLoader.load(config);
     CollectSettings settings = settings(home);
     String token = token(home.particle());
