@@ -161,9 +161,14 @@ public final class Collector {
     StatusLine.Snapshot[] last = {snapshot(outages)};
     timer.scheduleAtFixedRate(
         () -> {
-          StatusLine.Snapshot now = snapshot(outages);
-          out.println(StatusLine.format(last[0], now, deviceNames));
-          last[0] = now;
+          // A task that throws would silently end the schedule: report and go on instead.
+          try {
+            StatusLine.Snapshot now = snapshot(outages);
+            out.println(StatusLine.format(last[0], now, deviceNames));
+            last[0] = now;
+          } catch (RuntimeException e) {
+            out.println("collect: status line failed (" + e + ")");
+          }
         },
         every,
         every,
