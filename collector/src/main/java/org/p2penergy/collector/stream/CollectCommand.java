@@ -113,11 +113,16 @@ public final class CollectCommand implements Callable<Integer> {
     HomeConfig home = config == null ? ConfigLoader.defaults() : ConfigLoader.load(config);
     CollectSettings settings = settings(home);
     String token = token(home.particle());
-    Files.createDirectories(settings.dataDir());
     Clock clock = Clock.systemUTC();
-    Collector collector =
-        new Collector(
-            settings, token, StoreWiring.open(settings, clock, System.out), clock, System.out);
+    Collector.Sinks sinks;
+    try {
+      Files.createDirectories(settings.dataDir());
+      sinks = StoreWiring.open(settings, clock, System.out);
+    } catch (IOException e) {
+      // In use by another collector, unwritable, full: one line; exit 1 lets systemd retry.
+      throw new UserException("cannot open " + settings.dataDir() + ": " + why(e), 1);
+    }
+    Collector collector = new Collector(settings, token, sinks, clock, System.out);
     Thread hook = new Thread(() -> onSigterm(collector), "collect-shutdown");
     Runtime.getRuntime().addShutdownHook(hook);
     return collector.run();
@@ -142,6 +147,20 @@ public final class CollectCommand implements Callable<Integer> {
     System.out.flush();
     System.err.flush();
     Runtime.getRuntime().halt(done ? 0 : 1);
+  }
+
+  /** An I/O failure in words: file-system exceptions carry only the path as their message. */
+  static String why(IOException e) {
+    if (e instanceof java.nio.file.FileSystemException f) {
+      String kind =
+          e instanceof java.nio.file.AccessDeniedException
+              ? "permission denied"
+              : e instanceof java.nio.file.NoSuchFileException
+                  ? "no such file or directory"
+                  : f.getReason() != null ? f.getReason() : e.getClass().getSimpleName();
+      return f.getFile() + ": " + kind;
+    }
+    return e.getMessage();
   }
 
   /** Parquet logs through SLF4J: warnings only, so the journal holds the collector's lines. */
