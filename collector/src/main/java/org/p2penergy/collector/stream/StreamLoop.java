@@ -67,7 +67,9 @@ public final class StreamLoop {
         log.println(
             "collect: "
                 + limiter.opensInWindow(clock.instant())
-                + " stream opens in 5 min; waiting "
+                + " stream opens in "
+                + limiter.window().toSeconds()
+                + " s; waiting "
                 + limit.toSeconds()
                 + " s (cloud rate limit)");
         wait = limit;
