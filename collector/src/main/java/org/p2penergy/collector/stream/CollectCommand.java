@@ -40,7 +40,8 @@ public final class CollectCommand implements Callable<Integer> {
   /** How long SIGTERM may take before the JVM gives up waiting (systemd's default is 90 s). */
   static final long SHUTDOWN_GRACE_MS = 20_000;
 
-  @Option(names = "--data", required = true, paramLabel = "DIR", description = "data directory")
+  // Checked in call(), not by picocli: an unknown option is the better first message.
+  @Option(names = "--data", paramLabel = "DIR", description = "data directory (required)")
   Path data;
 
   @Option(
@@ -106,14 +107,22 @@ public final class CollectCommand implements Callable<Integer> {
   @Override
   public Integer call() throws IOException {
     quietLibraries();
+    if (data == null) {
+      throw new UserException("missing required option --data DIR");
+    }
     HomeConfig home = config == null ? ConfigLoader.defaults() : ConfigLoader.load(config);
     CollectSettings settings = settings(home);
     String token = token(home.particle());
-    Files.createDirectories(settings.dataDir());
     Clock clock = Clock.systemUTC();
-    Collector collector =
-        new Collector(
-            settings, token, StoreWiring.open(settings, clock, System.out), clock, System.out);
+    Collector.Sinks sinks;
+    try {
+      Files.createDirectories(settings.dataDir());
+      sinks = StoreWiring.open(settings, clock, System.out);
+    } catch (IOException e) {
+      // In use by another collector, unwritable, full: one line; exit 1 lets systemd retry.
+      throw new UserException("cannot open " + settings.dataDir() + ": " + why(e), 1);
+    }
+    Collector collector = new Collector(settings, token, sinks, clock, System.out);
     Thread hook = new Thread(() -> onSigterm(collector), "collect-shutdown");
     Runtime.getRuntime().addShutdownHook(hook);
     return collector.run();
@@ -138,6 +147,20 @@ public final class CollectCommand implements Callable<Integer> {
     System.out.flush();
     System.err.flush();
     Runtime.getRuntime().halt(done ? 0 : 1);
+  }
+
+  /** An I/O failure in words: file-system exceptions carry only the path as their message. */
+  static String why(IOException e) {
+    if (e instanceof java.nio.file.FileSystemException f) {
+      String kind =
+          e instanceof java.nio.file.AccessDeniedException
+              ? "permission denied"
+              : e instanceof java.nio.file.NoSuchFileException
+                  ? "no such file or directory"
+                  : f.getReason() != null ? f.getReason() : e.getClass().getSimpleName();
+      return f.getFile() + ": " + kind;
+    }
+    return e.getMessage();
   }
 
   /** Parquet logs through SLF4J: warnings only, so the journal holds the collector's lines. */
@@ -166,11 +189,16 @@ public final class CollectCommand implements Callable<Integer> {
         store,
         duration(
             "--status-interval", statusInterval, CollectSettings.DEFAULT_STATUS_INTERVAL, false),
-        traceSync);
+        traceSync,
+        tokenSource(particle).toString());
+  }
+
+  SecretSource tokenSource(ParticleSettings particle) {
+    return tokenFile == null ? particle.token() : SecretSource.fromFile(tokenFile);
   }
 
   String token(ParticleSettings particle) {
-    SecretSource source = tokenFile == null ? particle.token() : SecretSource.fromFile(tokenFile);
+    SecretSource source = tokenSource(particle);
     if (source.file() != null) {
       warnIfShared(source.file());
     }

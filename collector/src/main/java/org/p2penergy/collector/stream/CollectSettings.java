@@ -7,14 +7,16 @@ import org.p2penergy.collector.config.CollectorSettings;
 
 /**
  * Everything {@code collect} runs with, resolved once from the command line and the config file.
- * The token is not here: it is passed separately so that this record can be printed.
+ * The token is not here, only where it came from ({@code env:NAME} or {@code file:PATH}): the token
+ * itself is passed separately so that this record can be printed.
  */
 public record CollectSettings(
     Path dataDir,
     URI streamUrl,
     CollectorSettings store,
     Duration statusInterval,
-    boolean traceSync) {
+    boolean traceSync,
+    String tokenSource) {
 
   public static final Duration DEFAULT_STATUS_INTERVAL = Duration.ofMinutes(1);
 

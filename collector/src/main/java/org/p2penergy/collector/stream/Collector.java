@@ -105,7 +105,8 @@ public final class Collector {
             "the Particle Cloud refused the access token (HTTP "
                 + e.status()
                 + (e.status() == 401 ? " Unauthorized" : " Forbidden")
-                + "): set a valid token in PARTICLE_ACCESS_TOKEN or the token file",
+                + "); check the token in "
+                + settings.tokenSource(),
             AUTH_FAILED);
       }
       return 0;
@@ -160,9 +161,14 @@ public final class Collector {
     StatusLine.Snapshot[] last = {snapshot(outages)};
     timer.scheduleAtFixedRate(
         () -> {
-          StatusLine.Snapshot now = snapshot(outages);
-          out.println(StatusLine.format(last[0], now, deviceNames));
-          last[0] = now;
+          // A task that throws would silently end the schedule: report and go on instead.
+          try {
+            StatusLine.Snapshot now = snapshot(outages);
+            out.println(StatusLine.format(last[0], now, deviceNames));
+            last[0] = now;
+          } catch (RuntimeException e) {
+            out.println("collect: status line failed (" + e + ")");
+          }
         },
         every,
         every,

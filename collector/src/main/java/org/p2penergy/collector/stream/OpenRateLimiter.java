@@ -51,6 +51,10 @@ public final class OpenRateLimiter {
     }
   }
 
+  public Duration window() {
+    return window;
+  }
+
   /** Opens within the window ending at {@code now}. */
   public int opensInWindow(Instant now) {
     forgetBefore(now.minus(window));

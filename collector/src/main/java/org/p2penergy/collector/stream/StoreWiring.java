@@ -5,6 +5,7 @@ import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.Clock;
 import org.p2penergy.collector.store.DurableStore;
+import org.p2penergy.collector.store.IoFaults;
 import org.p2penergy.collector.store.OutageLog;
 import org.p2penergy.collector.store.QuarantineLog;
 import org.p2penergy.collector.store.Reading;
@@ -20,6 +21,12 @@ final class StoreWiring {
 
   static Collector.Sinks open(CollectSettings settings, Clock clock, PrintStream out)
       throws IOException {
+    return open(settings, clock, out, IoFaults.NONE);
+  }
+
+  /** With a test seam that acts out a full disk. */
+  static Collector.Sinks open(
+      CollectSettings settings, Clock clock, PrintStream out, IoFaults faults) throws IOException {
     Path data = settings.dataDir();
     SyncTrace[] trace = {null};
     StoreListener listener =
@@ -37,9 +44,25 @@ final class StoreWiring {
             out.println("collect: wrote " + rows + " readings to " + data.relativize(file));
           }
 
+          private String last;
+          private long lastAt;
+          private long repeats;
+
+          /** The same problem again (a full disk retried every tick) is printed once a minute. */
           @Override
-          public void problem(String message) {
-            out.println("collect: store: " + message);
+          public synchronized void problem(String message) {
+            long now = System.nanoTime();
+            if (message.equals(last) && now - lastAt < 60_000_000_000L) {
+              repeats++;
+              return;
+            }
+            out.println(
+                "collect: store: "
+                    + message
+                    + (repeats > 0 ? " (" + repeats + " more times before)" : ""));
+            last = message;
+            lastAt = now;
+            repeats = 0;
           }
         };
     DurableStore store =
@@ -47,6 +70,7 @@ final class StoreWiring {
             .settings(settings.store())
             .clock(clock)
             .listener(listener)
+            .faults(faults)
             .open();
     QuarantineLog quarantine = new QuarantineLog(data, clock);
     OutageLog outages = new OutageLog(data);

@@ -67,7 +67,9 @@ public final class StreamLoop {
         log.println(
             "collect: "
                 + limiter.opensInWindow(clock.instant())
-                + " stream opens in 5 min; waiting "
+                + " stream opens in "
+                + limiter.window().toSeconds()
+                + " s; waiting "
                 + limit.toSeconds()
                 + " s (cloud rate limit)");
         wait = limit;
@@ -91,7 +93,7 @@ public final class StreamLoop {
         es.start();
         connectedAt = clock.instant();
         lastActivity = connectedAt;
-        outages.up(connectedAt);
+        recordUp(connectedAt);
         log.println("collect: connected to " + StreamUrls.redacted(connector.streamUrl()));
         if (first) {
           first = false;
@@ -144,8 +146,26 @@ public final class StreamLoop {
         es.close();
       }
       if (!stop.isStopped()) {
-        outages.down(lastActivity, reason);
+        recordDown(lastActivity, reason);
       }
+    }
+  }
+
+  // A full disk must not stop the stream: the outage is reported here and retried at the next
+  // change (an unwritten outage stays open and is written with a later end).
+  private void recordUp(Instant at) {
+    try {
+      outages.up(at);
+    } catch (IOException e) {
+      log.println("collect: cannot record the outage (" + e.getMessage() + "); will retry");
+    }
+  }
+
+  private void recordDown(Instant since, String why) {
+    try {
+      outages.down(since, why);
+    } catch (IOException e) {
+      log.println("collect: cannot write the heartbeat (" + e.getMessage() + ")");
     }
   }
 

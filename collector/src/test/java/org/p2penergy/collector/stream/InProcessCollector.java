@@ -21,16 +21,19 @@ final class InProcessCollector implements AutoCloseable {
 
   InProcessCollector(
       Path data, URI stream, String token, Duration readTimeout, Collector.Sinks sinks) {
-    CollectSettings settings =
-        new CollectSettings(
-            data,
-            stream,
-            new CollectorSettings(
-                Duration.ofMillis(200), Duration.ofHours(1), 1_000_000, readTimeout),
-            Duration.ofSeconds(1),
-            false);
+    this(settings(data, stream, readTimeout), token, out -> sinks);
+  }
+
+  /** With sinks that need the collector's output stream (the durable store's listener). */
+  InProcessCollector(CollectSettings settings, String token, SinkFactory sinks) {
     PrintStream out = new PrintStream(bytes, true, StandardCharsets.UTF_8);
-    collector = new Collector(settings, token, sinks, Clock.systemUTC(), out);
+    Collector.Sinks opened;
+    try {
+      opened = sinks.open(out);
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+    collector = new Collector(settings, token, opened, Clock.systemUTC(), out);
     thread =
         new Thread(
             () -> {
@@ -42,6 +45,20 @@ final class InProcessCollector implements AutoCloseable {
             },
             "collector-under-test");
     thread.start();
+  }
+
+  interface SinkFactory {
+    Collector.Sinks open(PrintStream out) throws java.io.IOException;
+  }
+
+  static CollectSettings settings(Path data, URI stream, Duration readTimeout) {
+    return new CollectSettings(
+        data,
+        stream,
+        new CollectorSettings(Duration.ofMillis(200), Duration.ofHours(1), 1_000_000, readTimeout),
+        Duration.ofSeconds(1),
+        false,
+        "env:TEST_TOKEN");
   }
 
   String output() {

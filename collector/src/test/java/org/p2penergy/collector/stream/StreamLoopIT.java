@@ -57,7 +57,12 @@ class StreamLoopIT {
       assertThat(o.reason()).startsWith("connection lost");
       assertThat(o.end()).isAfter(o.start());
       assertThat(sinks.closed).isTrue();
-      assertThat(c.output()).contains("stream lost").contains("connected to");
+      assertThat(c.output())
+          .contains("stream lost")
+          .contains("connected to")
+          // the device list, fetched once on the first connection
+          .contains("fridge (34003d000547363332363639)");
+      assertThat(c.output().split("devices on this account", -1)).hasSize(2);
     }
   }
 
