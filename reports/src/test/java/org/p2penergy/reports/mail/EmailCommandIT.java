@@ -90,6 +90,8 @@ class EmailCommandIT {
     assertThat(body).containsPattern("Microwave\\s+2\\.22\\s+\\$0\\.33\\s+65%");
     assertThat(body).containsPattern("Fridge\\s+1\\.20\\s+\\$0\\.18\\s+35%");
     assertThat(body.indexOf("Microwave")).isLessThan(body.indexOf("Fridge"));
+    // the renderer's table, total row included: 2.22 + 1.20 kWh, $0.33 + $0.18
+    assertThat(body).containsPattern("Total\\s+3\\.42\\s+\\$0\\.51\\s+100%");
     assertThat(out.toString()).contains("sent to home@example.org").doesNotContain(PASSWORD);
   }
 
