@@ -2,10 +2,11 @@ package org.p2penergy.reports.chart;
 
 import java.awt.Color;
 import java.awt.Paint;
+import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.axis.NumberAxis;
-import org.jfree.chart.axis.NumberTickUnit;
 import org.jfree.chart.axis.SymbolAxis;
 import org.jfree.chart.plot.XYPlot;
 import org.jfree.chart.renderer.PaintScale;
@@ -15,7 +16,10 @@ import org.jfree.chart.ui.RectangleEdge;
 import org.jfree.data.xy.DefaultXYZDataset;
 import org.p2penergy.reports.summary.DaySummary;
 
-/** The home's kWh per local hour (rows) and day (columns) of a week or month. */
+/**
+ * The home's kWh per local hour (rows) and day (columns) of a week or month; an hour repeated by a
+ * fall-back gets its own row (see {@link HeatmapRows}).
+ */
 public final class HeatmapChart {
   public static final String TITLE = "Energy by hour of day";
 
@@ -23,36 +27,39 @@ public final class HeatmapChart {
 
   public static JFreeChart create(ChartInput input) {
     List<DaySummary> days = input.period().days();
+    HeatmapRows rows = HeatmapRows.of(days);
     int n = days.size();
-    double[][] cells = new double[n][24];
+    int r = rows.rows().size();
+    double[][] cells = new double[n][r];
     double max = 0;
     for (int d = 0; d < n; d++) {
+      Map<Integer, Instant> first = HeatmapRows.firstStarts(days.get(d));
       for (DaySummary.Hourly h : days.get(d).hourly()) {
-        if (h.hour() >= 0 && h.hour() < 24) {
-          cells[d][h.hour()] += h.kwh();
-          max = Math.max(max, cells[d][h.hour()]);
+        int row = rows.index(h.hour(), HeatmapRows.isRepeat(h, first));
+        if (row >= 0) {
+          cells[d][row] += h.kwh();
+          max = Math.max(max, cells[d][row]);
         }
       }
     }
-    double[] x = new double[n * 24];
-    double[] y = new double[n * 24];
-    double[] z = new double[n * 24];
+    double[] x = new double[n * r];
+    double[] y = new double[n * r];
+    double[] z = new double[n * r];
     String[] labels = new String[n];
     for (int d = 0; d < n; d++) {
       labels[d] = Integer.toString(days.get(d).date().getDayOfMonth());
-      for (int h = 0; h < 24; h++) {
-        x[d * 24 + h] = d;
-        y[d * 24 + h] = h;
-        z[d * 24 + h] = cells[d][h];
+      for (int h = 0; h < r; h++) {
+        x[d * r + h] = d;
+        y[d * r + h] = h;
+        z[d * r + h] = cells[d][h];
       }
     }
     DefaultXYZDataset data = new DefaultXYZDataset();
     data.addSeries("kWh", new double[][] {x, y, z});
     SymbolAxis dayAxis = new SymbolAxis("day", labels);
     dayAxis.setGridBandsVisible(false);
-    NumberAxis hourAxis = new NumberAxis("hour");
-    hourAxis.setRange(-0.5, 23.5);
-    hourAxis.setTickUnit(new NumberTickUnit(3));
+    TickedAxis hourAxis = new TickedAxis("hour", rows.ticks());
+    hourAxis.setRange(-0.5, r - 0.5);
     hourAxis.setInverted(true);
     XYBlockRenderer renderer = new XYBlockRenderer();
     Scale scale = new Scale(max <= 0 ? 1 : max);

@@ -4,7 +4,6 @@ import java.awt.BasicStroke;
 import java.util.List;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.axis.NumberAxis;
-import org.jfree.chart.axis.NumberTickUnit;
 import org.jfree.chart.plot.XYPlot;
 import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
 import org.jfree.data.xy.XYSeries;
@@ -18,6 +17,7 @@ public final class PowerCurveChart {
   private PowerCurveChart() {}
 
   public static JFreeChart create(ChartInput input, DaySummary day) {
+    DayClock clock = DayClock.of(day);
     XYSeriesCollection data = new XYSeriesCollection();
     // The appliances' order in the report (largest first), as in the legend of every chart.
     List<String> order = input.period().appliances().stream().map(a -> a.deviceId()).toList();
@@ -31,7 +31,7 @@ public final class PowerCurveChart {
       // Distinct keys even if two devices share a name; autoSort off keeps it cheap.
       XYSeries series =
           new XYSeries(input.name(curve.deviceId()) + seriesSuffix(data, curve), false);
-      double offsetH = offsetHours(day, curve);
+      double offsetH = curve.start() == null ? 0 : clock.hoursAt(curve.start());
       for (int i = 0; i < curve.meanW().size(); i++) {
         Double w = curve.meanW().get(i);
         // NaN breaks the line: no reading in that minute is not zero watts.
@@ -39,14 +39,11 @@ public final class PowerCurveChart {
       }
       data.addSeries(series);
     }
-    NumberAxis hours = new NumberAxis("hour (" + day.home().timezone() + ")");
-    hours.setRange(0, day.hours());
-    hours.setTickUnit(new NumberTickUnit(3));
     NumberAxis watts = new NumberAxis("W");
     XYLineAndShapeRenderer renderer = new XYLineAndShapeRenderer(true, false);
     // One path per series instead of one segment per minute: a much smaller PDF.
     renderer.setDrawSeriesLineAsPath(true);
-    XYPlot plot = new XYPlot(data, hours, watts, renderer);
+    XYPlot plot = new XYPlot(data, clock.axis(), watts, renderer);
     JFreeChart chart =
         ChartStyle.apply(
             new JFreeChart(TITLE + ", " + day.date(), JFreeChart.DEFAULT_TITLE_FONT, plot, true));
@@ -59,12 +56,5 @@ public final class PowerCurveChart {
 
   private static String seriesSuffix(XYSeriesCollection data, DaySummary.PowerCurve curve) {
     return data.getSeriesIndex(curve.deviceId()) >= 0 ? " " + curve.deviceId() : "";
-  }
-
-  private static double offsetHours(DaySummary day, DaySummary.PowerCurve curve) {
-    if (day.day() == null || day.day().start() == null || curve.start() == null) {
-      return 0;
-    }
-    return java.time.Duration.between(day.day().start(), curve.start()).toSeconds() / 3600.0;
   }
 }

@@ -11,8 +11,6 @@ import org.p2penergy.reports.pdf.Headline;
 public final class MailComposer {
   private static final DateTimeFormatter DAY =
       DateTimeFormatter.ofPattern("EEE d MMM", Locale.ENGLISH);
-  private static final DateTimeFormatter LONG_DAY =
-      DateTimeFormatter.ofPattern("EEEE d MMMM yyyy", Locale.ENGLISH);
   private static final DateTimeFormatter MONTH =
       DateTimeFormatter.ofPattern("MMMM yyyy", Locale.ENGLISH);
 
@@ -38,9 +36,9 @@ public final class MailComposer {
   static String body(String homeName, Headline h, Path pdf) {
     String title =
         switch (h.period()) {
-          case WEEK -> "the week ending " + h.date().format(LONG_DAY);
+          case WEEK -> "the week ending " + Formats.longDay(h.date());
           case MONTH -> h.date().format(MONTH) + " (to " + h.date().format(DAY) + ")";
-          case DAY -> h.date().format(LONG_DAY);
+          case DAY -> Formats.longDay(h.date());
         };
     return "P2P Energy report for "
         + homeName

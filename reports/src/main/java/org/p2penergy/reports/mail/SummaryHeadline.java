@@ -3,21 +3,17 @@ package org.p2penergy.reports.mail;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
-import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import org.p2penergy.reports.pdf.Formats;
 import org.p2penergy.reports.pdf.Headline;
 import org.p2penergy.reports.pdf.ReportPeriod;
-import org.p2penergy.reports.summary.ApplianceTotal;
-import org.p2penergy.reports.summary.DaySummary;
-import org.p2penergy.reports.summary.PeriodSummary;
-import org.p2penergy.reports.summary.SummaryReader;
+import org.p2penergy.reports.pdf.ReportRenderer;
 
 /**
- * The headline of a report already on disk ({@code DATA/reports/D/report-<period>.pdf}), added up
- * from the same summaries with the same {@link PeriodSummary} arithmetic the renderer uses, so the
- * email's figures are the PDF's. Used by {@code email}; {@code nightly} takes the renderer's.
+ * Finds the headline of a report already on disk ({@code DATA/reports/D/report-<period>.pdf}): the
+ * date and period come from its path, the figures and table from {@link ReportRenderer#headline},
+ * the renderer's own code, so the email's figures are the PDF's. Used by {@code email}; {@code
+ * nightly} takes the renderer's.
  */
 public final class SummaryHeadline {
   private SummaryHeadline() {}
@@ -43,36 +39,6 @@ public final class SummaryHeadline {
       return Optional.empty();
     }
     Path dataDir = folder.getParent().getParent();
-    ReportPeriod period = periodOf(report);
-    List<DaySummary> days =
-        period == ReportPeriod.DAY
-            ? List.of(SummaryReader.read(dataDir, date))
-            : SummaryReader.readPeriod(dataDir, date, period);
-    return Optional.of(of(PeriodSummary.of(period, date, days)));
-  }
-
-  static Headline of(PeriodSummary p) {
-    Formats f = new Formats(p.currency());
-    StringBuilder table = new StringBuilder();
-    String format = "%-24s %9s %9s %6s%n";
-    table.append(String.format(Locale.ROOT, format, "Appliance", "kWh", "Cost", "Share"));
-    for (ApplianceTotal a : p.appliances()) {
-      table.append(
-          String.format(
-              Locale.ROOT,
-              format,
-              a.name().length() > 24 ? a.name().substring(0, 23) + "…" : a.name(),
-              Formats.number(a.kwh()),
-              f.money(a.cost()),
-              Formats.percent(a.share())));
-    }
-    return new Headline(
-        p.end(),
-        p.period(),
-        p.totals().kwh(),
-        p.totals().cost(),
-        p.currency(),
-        p.isEmpty() ? "(no data for this period)\n" : table.toString(),
-        p.isEmpty());
+    return Optional.of(ReportRenderer.headline(dataDir, date, periodOf(report)));
   }
 }

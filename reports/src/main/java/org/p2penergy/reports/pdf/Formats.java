@@ -1,16 +1,25 @@
 package org.p2penergy.reports.pdf;
 
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
 import java.util.Currency;
 import java.util.Locale;
 
 /** How figures read in a report: fixed rules, so tests can compute the expected text by hand. */
 public final class Formats {
+  private static final DateTimeFormatter LONG_DAY =
+      DateTimeFormatter.ofPattern("EEEE d MMMM yyyy", Locale.ENGLISH);
   private final String currency;
   private final String symbol;
 
   public Formats(String currencyCode) {
     this.currency = currencyCode == null ? "" : currencyCode;
     this.symbol = symbolOf(this.currency);
+  }
+
+  /** "Friday 27 November 2026": a report's day, in the PDF title and the email body alike. */
+  public static String longDay(LocalDate day) {
+    return LONG_DAY.format(day);
   }
 
   /** "3.42 kWh"; three decimals below 1 kWh ("0.048 kWh"), so small loads do not read as zero. */

@@ -50,7 +50,7 @@ public final class ReportRenderer {
     PeriodSummary summary = figures(dataDir, date, period);
     Path target = out == null ? defaultOut(dataDir, date, period) : out;
     write(summary, target);
-    return new RenderedReport(target, HeadlineText.of(summary));
+    return new RenderedReport(target, Headline.of(summary));
   }
 
   /**
@@ -58,7 +58,7 @@ public final class ReportRenderer {
    * figures {@link #render} returns. Same errors as {@link #render} for a missing day summary.
    */
   public static Headline headline(Path dataDir, LocalDate date, ReportPeriod period) {
-    return HeadlineText.of(figures(dataDir, date, period));
+    return Headline.of(figures(dataDir, date, period));
   }
 
   /** The period's figures: a day needs its summary, a week or month takes the days it finds. */

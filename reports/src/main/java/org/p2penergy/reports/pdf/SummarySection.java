@@ -12,8 +12,6 @@ import org.p2penergy.reports.summary.PeriodSummary;
 final class SummarySection {
   static final String APPLIANCES = "Appliances";
   static final String STOOD_OUT = "What stood out";
-  private static final DateTimeFormatter LONG =
-      DateTimeFormatter.ofPattern("EEEE d MMMM yyyy", Locale.ENGLISH);
   private static final DateTimeFormatter SHORT =
       DateTimeFormatter.ofPattern("d MMM yyyy", Locale.ENGLISH);
 
@@ -50,7 +48,7 @@ final class SummarySection {
 
   static String span(PeriodSummary p) {
     if (p.period() == ReportPeriod.DAY) {
-      return LONG.format(p.end());
+      return Formats.longDay(p.end());
     }
     int days = p.period().dates(p.end()).size();
     return SHORT.format(p.start()) + " – " + SHORT.format(p.end()) + " (" + days + " days)";

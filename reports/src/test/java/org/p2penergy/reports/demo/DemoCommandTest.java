@@ -2,24 +2,19 @@ package org.p2penergy.reports.demo;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.p2penergy.collector.cli.Cli;
-import picocli.CommandLine;
+import org.p2penergy.reports.cli.CommandRun;
 
 class DemoCommandTest {
   @TempDir Path dir;
   final StringWriter err = new StringWriter();
 
   int run(String... args) {
-    CommandLine cli = Cli.commandLine(new DemoCommand());
-    cli.setErr(new PrintWriter(err, true));
-    cli.setOut(new PrintWriter(new StringWriter(), true));
-    return cli.execute(args);
+    return CommandRun.execute(new DemoCommand(), new StringWriter(), err, args);
   }
 
   @Test

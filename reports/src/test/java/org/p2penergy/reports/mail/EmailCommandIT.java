@@ -7,7 +7,6 @@ import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.ServerSetupTest;
 import jakarta.mail.internet.MimeMessage;
 import jakarta.mail.internet.MimeMultipart;
-import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.net.InetAddress;
 import java.net.ServerSocket;
@@ -17,9 +16,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
-import org.p2penergy.collector.cli.Cli;
+import org.p2penergy.reports.cli.CommandRun;
 import org.p2penergy.reports.cli.ReportsMain;
-import picocli.CommandLine;
 
 class EmailCommandIT {
   static final String PASSWORD = "Cmd-line-s3cret";
@@ -72,10 +70,7 @@ class EmailCommandIT {
   }
 
   int run(String... args) {
-    CommandLine cli = Cli.commandLine(new ReportsMain());
-    cli.setOut(new PrintWriter(out, true));
-    cli.setErr(new PrintWriter(err, true));
-    return cli.execute(args);
+    return CommandRun.execute(new ReportsMain(), out, err, args);
   }
 
   @Test
@@ -90,6 +85,8 @@ class EmailCommandIT {
     assertThat(body).containsPattern("Microwave\\s+2\\.22\\s+\\$0\\.33\\s+65%");
     assertThat(body).containsPattern("Fridge\\s+1\\.20\\s+\\$0\\.18\\s+35%");
     assertThat(body.indexOf("Microwave")).isLessThan(body.indexOf("Fridge"));
+    // the renderer's table, total row included: 2.22 + 1.20 kWh, $0.33 + $0.18
+    assertThat(body).containsPattern("Total\\s+3\\.42\\s+\\$0\\.51\\s+100%");
     assertThat(out.toString()).contains("sent to home@example.org").doesNotContain(PASSWORD);
   }
 

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.icegreen.greenmail.configuration.GreenMailConfiguration;
 import com.icegreen.greenmail.junit5.GreenMailExtension;
+import com.icegreen.greenmail.util.ServerSetup;
 import com.icegreen.greenmail.util.ServerSetupTest;
 import jakarta.mail.Part;
 import jakarta.mail.internet.MimeMessage;
@@ -39,6 +40,13 @@ class SmtpMailerIT {
   static final String USER = "reports";
   static final Clock CLOCK = Clock.fixed(Instant.parse("2025-11-28T07:00:00Z"), ZoneOffset.UTC);
   static final RetryPolicy FAST = new RetryPolicy(3, Duration.ofMillis(10), 2);
+
+  /** A test SMTP server on a free port that knows the reports user and its password. */
+  static GreenMailExtension withUser(ServerSetup setup) {
+    return new GreenMailExtension(setup.dynamicPort())
+        .withConfiguration(
+            GreenMailConfiguration.aConfig().withUser("reports@example.org", USER, PASSWORD));
+  }
 
   @TempDir Path dir;
   Path pdf;
@@ -122,11 +130,7 @@ class SmtpMailerIT {
 
   @Nested
   class Authentication {
-    @RegisterExtension
-    final GreenMailExtension greenMail =
-        new GreenMailExtension(ServerSetupTest.SMTP.dynamicPort())
-            .withConfiguration(
-                GreenMailConfiguration.aConfig().withUser("reports@example.org", USER, PASSWORD));
+    @RegisterExtension final GreenMailExtension greenMail = withUser(ServerSetupTest.SMTP);
 
     @Test
     void passwordFromAnEnvironmentVariable() throws Exception {
@@ -181,11 +185,7 @@ class SmtpMailerIT {
 
   @Nested
   class Smtps {
-    @RegisterExtension
-    final GreenMailExtension greenMail =
-        new GreenMailExtension(ServerSetupTest.SMTPS.dynamicPort())
-            .withConfiguration(
-                GreenMailConfiguration.aConfig().withUser("reports@example.org", USER, PASSWORD));
+    @RegisterExtension final GreenMailExtension greenMail = withUser(ServerSetupTest.SMTPS);
 
     @Test
     void tlsFromTheStartWithAuth() throws Exception {
@@ -209,11 +209,7 @@ class SmtpMailerIT {
 
   @Nested
   class Starttls {
-    @RegisterExtension
-    final GreenMailExtension greenMail =
-        new GreenMailExtension(ServerSetupTest.SMTP.dynamicPort())
-            .withConfiguration(
-                GreenMailConfiguration.aConfig().withUser("reports@example.org", USER, PASSWORD));
+    @RegisterExtension final GreenMailExtension greenMail = withUser(ServerSetupTest.SMTP);
 
     @Test
     void upgradesToTlsThenAuthenticatesAndSends() throws Exception {

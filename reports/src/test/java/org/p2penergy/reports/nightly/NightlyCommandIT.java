@@ -4,9 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.ServerSetupTest;
-import jakarta.mail.internet.MimeMessage;
 import java.io.InputStream;
-import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
@@ -23,8 +21,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
-import org.p2penergy.collector.cli.Cli;
-import picocli.CommandLine;
+import org.p2penergy.reports.cli.CommandRun;
 
 /** The nightly command end to end, with the analyze step a real child process (a script). */
 class NightlyCommandIT {
@@ -62,9 +59,6 @@ class NightlyCommandIT {
     out = new StringWriter();
     err = new StringWriter();
     Clock clock = Clock.fixed(Instant.parse(now), ZoneOffset.UTC);
-    CommandLine cli = Cli.commandLine(new NightlyCommand(clock, Map.of()));
-    cli.setOut(new PrintWriter(out, true));
-    cli.setErr(new PrintWriter(err, true));
     List<String> args =
         new ArrayList<>(
             List.of(
@@ -72,15 +66,12 @@ class NightlyCommandIT {
                 "--config", config.toString(),
                 "--analyze-command", script.toString()));
     args.addAll(List.of(extra));
-    return cli.execute(args.toArray(String[]::new));
+    return CommandRun.execute(
+        new NightlyCommand(clock, Map.of()), out, err, args.toArray(String[]::new));
   }
 
   List<String> subjects() throws Exception {
-    List<String> s = new ArrayList<>();
-    for (MimeMessage m : greenMail.getReceivedMessages()) {
-      s.add(m.getSubject());
-    }
-    return s;
+    return Inbox.subjects(greenMail);
   }
 
   @Test
@@ -159,9 +150,8 @@ class NightlyCommandIT {
   @Test
   void helpListsTheExitCodes() {
     out = new StringWriter();
-    CommandLine cli = Cli.commandLine(new NightlyCommand());
-    cli.setOut(new PrintWriter(out, true));
-    assertThat(cli.execute("--help")).isZero();
+    assertThat(CommandRun.execute(new NightlyCommand(), out, new StringWriter(), "--help"))
+        .isZero();
     assertThat(out.toString()).contains("--analyze-command").contains("5   analyze failed");
   }
 }

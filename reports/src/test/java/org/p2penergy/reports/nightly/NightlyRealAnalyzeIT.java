@@ -8,7 +8,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.ServerSetupTest;
 import jakarta.mail.internet.MimeMultipart;
-import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -22,7 +21,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.p2penergy.collector.cli.Cli;
 import org.p2penergy.collector.cli.CollectorMain;
-import picocli.CommandLine;
+import org.p2penergy.reports.cli.CommandRun;
 
 /**
  * nightly with the real analyze: {@code bin/p2penergy analyze} as a child process (Spark, local),
@@ -78,11 +77,15 @@ class NightlyRealAnalyzeIT {
 
     StringWriter out = new StringWriter();
     Clock at = Clock.fixed(Instant.parse("2025-11-28T08:00:00Z"), ZoneOffset.UTC);
-    CommandLine cli =
-        Cli.commandLine(new NightlyCommand(at, Map.of("P2PENERGY_HOME", REPO.toString())));
-    cli.setOut(new PrintWriter(out, true));
-    cli.setErr(new PrintWriter(out, true));
-    int code = cli.execute("--data", data.toString(), "--config", config.toString());
+    int code =
+        CommandRun.execute(
+            new NightlyCommand(at, Map.of("P2PENERGY_HOME", REPO.toString())),
+            out,
+            out,
+            "--data",
+            data.toString(),
+            "--config",
+            config.toString());
     assertThat(code).as(out.toString()).isZero();
 
     JsonNode summary =

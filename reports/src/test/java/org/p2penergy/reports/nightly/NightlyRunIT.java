@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.ServerSetupTest;
-import jakarta.mail.internet.MimeMessage;
 import jakarta.mail.internet.MimeMultipart;
 import java.net.InetAddress;
 import java.net.ServerSocket;
@@ -78,11 +77,7 @@ class NightlyRunIT {
   }
 
   List<String> subjects() throws Exception {
-    List<String> s = new ArrayList<>();
-    for (MimeMessage m : greenMail.getReceivedMessages()) {
-      s.add(m.getSubject());
-    }
-    return s;
+    return Inbox.subjects(greenMail);
   }
 
   static LocalDate nov(int day) {

@@ -3,16 +3,14 @@ package org.p2penergy.reports.pdf;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.p2penergy.collector.cli.Cli;
+import org.p2penergy.reports.cli.CommandRun;
 import org.p2penergy.reports.cli.ReportsMain;
-import picocli.CommandLine;
 
 /** {@code p2penergy report} as a user runs it: exit codes, one-line errors, the printed path. */
 class ReportCommandTest {
@@ -20,10 +18,7 @@ class ReportCommandTest {
   final StringWriter err = new StringWriter();
 
   int run(String... args) {
-    CommandLine cli = Cli.commandLine(new ReportsMain());
-    cli.setOut(new PrintWriter(out, true));
-    cli.setErr(new PrintWriter(err, true));
-    return cli.execute(args);
+    return CommandRun.execute(new ReportsMain(), out, err, args);
   }
 
   @Test

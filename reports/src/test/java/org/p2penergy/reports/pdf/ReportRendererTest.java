@@ -130,6 +130,12 @@ class ReportRendererTest {
     }
 
     @Test
+    void stateTimelineShowsTheMicrowaveLevels() {
+      // the fixture's microwave sessions: 07:10 "level 6" and 18:20 "level 10"
+      assertThat(text).contains("heating (level 6)", "heating (level 10)");
+    }
+
+    @Test
     void pageOneIsNotBlank() throws IOException {
       BufferedImage page = Pdfs.render(report.pdf(), 0, 50);
       // A4 at 50 dpi: the text block, the share/power row and the history chart
@@ -311,6 +317,8 @@ class ReportRendererTest {
           .hasSize(1500);
       assertThat(Pdfs.text(report.pdf()))
           .contains("Sunday 1 November 2026", "Power through the day");
+      // the clock goes back at 2 a.m. EDT: both day charts mark the second 1 a.m.
+      assertThat(Pdfs.text(report.pdf()).split("1 EST", -1)).hasSize(3);
     }
   }
 
