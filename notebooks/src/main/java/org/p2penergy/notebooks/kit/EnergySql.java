@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.stream.Collectors;
 import org.p2penergy.collector.config.Appliance;
+import org.p2penergy.collector.config.ApplianceState;
 import org.p2penergy.collector.config.HomeConfig;
 
 /**
@@ -93,6 +94,31 @@ public final class EnergySql {
     return "(SELECT * FROM (VALUES "
         + rows
         + ") AS t(device_id, appliance, kind, noise_floor_w, max_gap_s))";
+  }
+
+  /**
+   * A SQL CASE naming the state whose power is nearest to {@code column} (watts net of the noise
+   * floor): the boundaries are the midpoints between neighbouring states.
+   */
+  public static String nearestState(List<ApplianceState> states, String column) {
+    List<ApplianceState> sorted =
+        states.stream()
+            .sorted(java.util.Comparator.comparingDouble(ApplianceState::watts))
+            .toList();
+    StringBuilder sql = new StringBuilder("CASE");
+    for (int i = 0; i + 1 < sorted.size(); i++) {
+      double mid = (sorted.get(i).watts() + sorted.get(i + 1).watts()) / 2;
+      sql.append(" WHEN ")
+          .append(column)
+          .append(" < ")
+          .append(number(mid))
+          .append(" THEN ")
+          .append(literal(sorted.get(i).name()));
+    }
+    return sql.append(" ELSE ")
+        .append(literal(sorted.get(sorted.size() - 1).name()))
+        .append(" END")
+        .toString();
   }
 
   public static String powerEvents(HomeConfig home) {
