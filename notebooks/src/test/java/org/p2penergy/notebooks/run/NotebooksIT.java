@@ -11,6 +11,7 @@ import java.time.LocalDate;
 import java.time.LocalTime;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -141,7 +142,7 @@ class NotebooksIT {
             .redirectErrorStream(true)
             .redirectOutput(log.toFile())
             .start();
-    if (!p.waitFor(5, java.util.concurrent.TimeUnit.MINUTES)) {
+    if (!p.waitFor(5, TimeUnit.MINUTES)) {
       p.destroyForcibly();
       throw new AssertionError("analyze did not finish in 5 minutes; see " + log);
     }
