@@ -16,8 +16,9 @@ import java.util.concurrent.TimeUnit;
  */
 public final class NotebookExecutor {
 
-  /** What nbconvert prints when the kernel did not answer its first request in time. */
-  static final String NO_ANSWER = "Kernel didn't respond";
+  /** What nbconvert prints when the kernel did not answer its first request, or died first. */
+  static final List<String> NO_START =
+      List.of("Kernel didn't respond", "Kernel died before replying to kernel_info");
 
   private final Jupyter jupyter;
   private final KernelSpec kernel;
@@ -71,10 +72,12 @@ public final class NotebookExecutor {
       Files.deleteIfExists(executed);
       int exit = run(notebook, outDir, logFile);
       String log = Files.readString(logFile);
-      boolean noAnswer = exit != 0 && log.contains(NO_ANSWER) && !Files.exists(executed);
+      boolean noAnswer =
+          exit != 0 && NO_START.stream().anyMatch(log::contains) && !Files.exists(executed);
       if (noAnswer && starts < attempts) {
         System.err.printf(
-            "  %s: the kernel did not answer within %d s, starting it again%n",
+            "  %s: the kernel did not start (no answer within %d s, or it died), starting it"
+                + " again%n",
             name, startupTimeout.toSeconds());
         continue;
       }

@@ -107,13 +107,16 @@ public final class RunAll {
     System.exit(failed == 0 ? 0 : 1);
   }
 
-  /** The executor the runner and the tests use: 30 s to start the kernel, 3 starts at most. */
+  /**
+   * The executor the runner and the tests use: 20 s to answer after the kernel started, 3 starts at
+   * most.
+   */
   public static NotebookExecutor executor(Jupyter jupyter, KernelSpec kernel, Path data) {
     return new NotebookExecutor(
         jupyter,
         kernel,
         Map.of("P2PENERGY_DATA", data.toString()),
-        Duration.ofSeconds(30),
+        Duration.ofSeconds(20),
         Duration.ofSeconds(300),
         3);
   }

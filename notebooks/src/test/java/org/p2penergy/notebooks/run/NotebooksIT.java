@@ -192,7 +192,9 @@ class NotebooksIT {
     assertThat((int) nb.number("gaps_unexplained")).isEqualTo(offline);
     // The worst day lost the longest outage, 40 minutes of 24 hours.
     assertThat(nb.number("coverage.min")).isCloseTo(1 - 40.0 / 1440, within(0.001));
-    assertThat(Files.list(work.resolve("data/readings")).count()).isEqualTo(31);
+    try (var folders = Files.list(work.resolve("data/readings"))) {
+      assertThat(folders.count()).as("UTC date folders").isEqualTo(31);
+    }
   }
 
   private static boolean overlap(Episode a, Episode b) {
