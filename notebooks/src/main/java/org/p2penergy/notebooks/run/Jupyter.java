@@ -27,6 +27,10 @@ public record Jupyter(Path executable, String nbconvertVersion) {
         candidates.add(Path.of(dir, "jupyter"));
       }
     }
+    return find(candidates);
+  }
+
+  static Jupyter find(List<Path> candidates) {
     List<String> tried = new ArrayList<>();
     for (Path candidate : candidates) {
       if (!Files.isExecutable(candidate) || tried.contains(candidate.toString())) {
