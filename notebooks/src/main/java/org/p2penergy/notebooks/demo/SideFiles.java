@@ -1,0 +1,56 @@
+package org.p2penergy.notebooks.demo;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+
+/**
+ * Writes {@code outages/D.jsonl} (start, end, reason; named by the UTC date of start) and {@code
+ * quarantine/D.jsonl} (received_at, reason, event, raw) as the collector does.
+ */
+public final class SideFiles {
+
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  private SideFiles() {}
+
+  public static void writeOutages(Path dataDir, List<Episode> outages) throws IOException {
+    for (Episode outage : outages) {
+      ObjectNode line = JSON.createObjectNode();
+      line.put("start", outage.start().toString());
+      line.put("end", outage.end().toString());
+      line.put("reason", outage.state());
+      append(dataDir.resolve("outages"), outage.start(), line);
+    }
+  }
+
+  public static void writeQuarantine(Path dataDir, List<DemoFaults.QuarantinedEvent> events)
+      throws IOException {
+    for (DemoFaults.QuarantinedEvent event : events) {
+      ObjectNode line = JSON.createObjectNode();
+      line.put("received_at", event.receivedAt().toString());
+      line.put("reason", event.reason());
+      line.put("event", event.event());
+      line.put("raw", event.raw());
+      append(dataDir.resolve("quarantine"), event.receivedAt(), line);
+    }
+  }
+
+  private static void append(Path dir, Instant at, ObjectNode line) throws IOException {
+    Files.createDirectories(dir);
+    Path file = dir.resolve(at.atOffset(ZoneOffset.UTC).toLocalDate() + ".jsonl");
+    Files.writeString(
+        file,
+        JSON.writeValueAsString(line) + "\n",
+        StandardCharsets.UTF_8,
+        StandardOpenOption.CREATE,
+        StandardOpenOption.APPEND);
+  }
+}
