@@ -5,10 +5,8 @@ import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import org.p2penergy.collector.config.CollectorSettings;
 import org.p2penergy.collector.store.DurableStore;
 import org.p2penergy.collector.store.QuarantineLog;
 import org.p2penergy.collector.store.Reading;
@@ -21,7 +19,6 @@ import org.p2penergy.collector.store.StoreCounters;
  */
 public final class CsvImport {
   private static final long PROGRESS_ROWS = 200_000;
-  private static final Duration NEVER = Duration.ofDays(365L * 100);
 
   /** What an import did. */
   public record Summary(
@@ -67,17 +64,8 @@ public final class CsvImport {
    */
   public Summary run(Path dataDir, List<Path> files) throws IOException {
     Instant receivedAt = clock.instant();
-    // No group fsync and no timed rolls: a bulk import fsyncs once per roll (maxRowsPerFile).
-    CollectorSettings settings =
-        new CollectorSettings(NEVER, NEVER, maxRowsPerFile, CollectorSettings.DEFAULT_READ_TIMEOUT);
     long[] rows = {0};
-    try (DurableStore store =
-            DurableStore.builder(dataDir)
-                .spoolDir(dataDir.resolve("spool").resolve("import"))
-                .settings(settings)
-                .clock(clock)
-                .background(false)
-                .open();
+    try (DurableStore store = DurableStore.forImport(dataDir, maxRowsPerFile, clock);
         QuarantineLog quarantine = new QuarantineLog(dataDir, clock, false)) {
       for (Path file : files) {
         long before = rows[0];

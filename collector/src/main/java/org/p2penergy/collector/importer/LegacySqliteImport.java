@@ -3,10 +3,8 @@ package org.p2penergy.collector.importer;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
-import org.p2penergy.collector.config.CollectorSettings;
 import org.p2penergy.collector.store.DurableStore;
 import org.p2penergy.collector.store.QuarantineLog;
 import org.p2penergy.collector.store.StoreCounters;
@@ -23,7 +21,6 @@ import org.p2penergy.collector.stream.IngestCounters;
  */
 public final class LegacySqliteImport {
   private static final long PROGRESS_ROWS = 100_000;
-  private static final Duration NEVER = Duration.ofDays(365L * 100);
 
   /** What an import did. */
   public record Summary(
@@ -68,19 +65,11 @@ public final class LegacySqliteImport {
 
   public Summary run(Path dataDir, Path database) throws Exception {
     Instant receivedAt = clock.instant();
-    CollectorSettings settings =
-        new CollectorSettings(NEVER, NEVER, maxRowsPerFile, CollectorSettings.DEFAULT_READ_TIMEOUT);
     IngestCounters counters = new IngestCounters();
     long[] rows = {0};
     long[] currentId = {0};
     try (LegacySqliteRows table = LegacySqliteRows.open(database);
-        DurableStore store =
-            DurableStore.builder(dataDir)
-                .spoolDir(dataDir.resolve("spool").resolve("import"))
-                .settings(settings)
-                .clock(clock)
-                .background(false)
-                .open();
+        DurableStore store = DurableStore.forImport(dataDir, maxRowsPerFile, clock);
         QuarantineLog quarantine = new QuarantineLog(dataDir, clock, false)) {
       long total = table.count();
       progress.printf("import legacy-sqlite: %s: %d rows%n", database, total);

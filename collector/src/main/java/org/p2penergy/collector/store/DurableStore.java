@@ -68,6 +68,24 @@ public final class DurableStore implements ReadingSink {
     return builder(dataDir).settings(settings).clock(clock).open();
   }
 
+  /**
+   * A store for a bulk import: its own spool ({@code DATA/spool/import}, so an import can run
+   * beside a live collector), no timed fsync or roll: it fsyncs once per roll, every {@code
+   * maxRowsPerFile} rows, and at {@link #close()}.
+   */
+  public static DurableStore forImport(Path dataDir, int maxRowsPerFile, Clock clock)
+      throws IOException {
+    Duration never = Duration.ofDays(365L * 100);
+    return builder(dataDir)
+        .spoolDir(dataDir.resolve("spool").resolve("import"))
+        .settings(
+            new CollectorSettings(
+                never, never, maxRowsPerFile, CollectorSettings.DEFAULT_READ_TIMEOUT))
+        .clock(clock)
+        .background(false)
+        .open();
+  }
+
   public static StoreBuilder builder(Path dataDir) {
     return new StoreBuilder(dataDir);
   }
