@@ -18,7 +18,6 @@ import java.util.function.Consumer;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
-import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.SparkSession;
 import org.p2penergy.analytics.energy.DeviceDayResult;
 import org.p2penergy.analytics.energy.Finding;
@@ -153,9 +152,11 @@ public final class EnergyJob {
             edge)
         .repartition(partitions, col("device_id"), col("day"))
         .sortWithinPartitions("device_id", "day", "ts_us", "ev", "value")
-        .mapPartitions(
-            new DeviceDayPass(options), Encoders.javaSerialization(DeviceDayResult.class))
-        .collectAsList();
+        .queryExecution()
+        .toRdd()
+        .toJavaRDD()
+        .mapPartitions(new DeviceDayPass(options))
+        .collect();
   }
 
   private static java.util.Optional<AnomalyRow> highConsumption(
