@@ -48,7 +48,10 @@ public final class AnalyticsBenchmark {
     }
     LocalDate to = START.plusDays(days - 1);
     long t1 = System.nanoTime();
-    new EnergyJob(spark, Clock.systemUTC(), line -> System.out.println("  analyze: " + line))
+    new EnergyJob(
+            spark,
+            Clock.systemUTC(),
+            line -> System.out.printf(Locale.ROOT, "  %6.1f s analyze: %s%n", secs(t1), line))
         .run(
             new AnalyzeRequest(
                 data, ConfigLoader.parse(CONFIG), CONFIG, START, to, IntegrationRule.LEFT, 10));
