@@ -40,7 +40,10 @@ final class ReadingsInput {
     return spark.read().schema(ReadingsSchema.SCHEMA).parquet(files.toArray(String[]::new));
   }
 
-  /** Columns device_id, day (epoch day), ts_us, ev (event index), value; see DeviceDayPass. */
+  /**
+   * Columns device_id, day (epoch day), key (ts in micros × 64 + the event's index), value; see
+   * DeviceDayPass.
+   */
   static Dataset<Row> tagged(
       Dataset<Row> readings, HomeConfig config, LocalDate from, LocalDate to, Duration edge) {
     ZoneId zone = config.home().timezone();
@@ -101,7 +104,11 @@ final class ReadingsInput {
             .when(nearEnd, expr("array(day, day + 1)"))
             .otherwise(expr("array(day)"));
     return tagged
-        .select(col("device_id"), explode(days).as("day"), col("ts_us"), col("ev"), col("value"))
+        .select(
+            col("device_id"),
+            explode(days).as("day"),
+            expr("ts_us * " + (1 << DeviceDayPass.EVENT_BITS) + " + ev").as("key"),
+            col("value"))
         .where(col("day").between(from.toEpochDay(), to.toEpochDay()));
   }
 
