@@ -1,5 +1,6 @@
 package org.p2penergy.analytics.bench;
 
+import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -47,6 +48,7 @@ public final class AnalyticsBenchmark {
       System.out.printf(Locale.ROOT, "generate: %,d readings in %.1f s%n", rows, secs(t0));
     }
     LocalDate to = START.plusDays(days - 1);
+    long c1 = cpu();
     long t1 = System.nanoTime();
     new EnergyJob(
             spark,
@@ -56,11 +58,13 @@ public final class AnalyticsBenchmark {
             new AnalyzeRequest(
                 data, ConfigLoader.parse(CONFIG), CONFIG, START, to, IntegrationRule.LEFT, 10));
     double analyze = secs(t1);
+    double analyzeCpu = (cpu() - c1) / 1e9;
     Map<String, Double> job = new HashMap<>();
     for (Row r : spark.read().parquet(data + "/analytics/daily").collectAsList()) {
       job.put(r.getAs("device_id") + " " + r.getLocalDate(r.fieldIndex("date")), r.getAs("kwh"));
     }
     spark.stop();
+    long c2 = cpu();
     long t2 = System.nanoTime();
     Map<String, Double> duck = new HashMap<>();
     try (Connection c = DriverManager.getConnection("jdbc:duckdb:");
@@ -71,6 +75,7 @@ public final class AnalyticsBenchmark {
       }
     }
     double duckdb = secs(t2);
+    double duckdbCpu = (cpu() - c2) / 1e9;
     double worst = 0;
     for (Map.Entry<String, Double> e : job.entrySet()) {
       Double d = duck.get(e.getKey());
@@ -88,6 +93,12 @@ public final class AnalyticsBenchmark {
         analyze / duckdb,
         job.size(),
         worst);
+  }
+
+  /** CPU time of the whole process (all threads, DuckDB's native ones too): load-independent. */
+  private static long cpu() {
+    return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
+        .getProcessCpuTime();
   }
 
   private static double secs(long t0) {
