@@ -83,16 +83,21 @@ public final class AnalyticsBenchmark {
     }
     System.out.printf(
         Locale.ROOT,
-        "readings %,d (%d devices × %d days): analyze %.1f s, DuckDB %.1f s, ratio %.2f;"
-            + " %d device-days, worst relative difference %.2e%n",
+        "readings %,d (%d devices × %d days): analyze %.1f s (CPU %.1f s), DuckDB %.1f s (CPU"
+            + " %.1f s), wall ratio %.2f, CPU ratio %.2f; %d device-days, worst relative"
+            + " difference %.2e; load average %.1f%n",
         rows,
         devices,
         days,
         analyze,
+        analyzeCpu,
         duckdb,
+        duckdbCpu,
         analyze / duckdb,
+        analyzeCpu / duckdbCpu,
         job.size(),
-        worst);
+        worst,
+        ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
   }
 
   /** CPU time of the whole process (all threads, DuckDB's native ones too): load-independent. */
