@@ -277,6 +277,60 @@ class EnergyJobIT {
   }
 
   @Test
+  void outagesAndQuarantineGoToDataQualityAndAnomalies(@TempDir Path copy) throws IOException {
+    copyTree(data.resolve("readings"), copy.resolve("readings"));
+    Files.createDirectories(copy.resolve("outages"));
+    Files.createDirectories(copy.resolve("quarantine"));
+    // 03:00-03:04:10 local on the day; another outage two days before is not this day's.
+    Files.writeString(
+        copy.resolve("outages/2026-11-27.jsonl"),
+        "{\"start\":\"2026-11-27T08:00:00Z\",\"end\":\"2026-11-27T08:04:10Z\",\"reason\":\"read timeout\"}\n");
+    Files.writeString(
+        copy.resolve("outages/2026-11-25.jsonl"),
+        "{\"start\":\"2026-11-25T10:00:00Z\",\"end\":\"2026-11-25T10:01:00Z\",\"reason\":\"x\"}\n");
+    // Three events received that local day, one the evening before (04:00Z = 23:00 local), and a
+    // torn last line.
+    Files.writeString(
+        copy.resolve("quarantine/2026-11-27.jsonl"),
+        String.join(
+            "\n",
+            "{\"received_at\":\"2026-11-27T04:00:00Z\",\"reason\":\"bad JSON\",\"event\":\"power\",\"raw\":\"{\"}",
+            "{\"received_at\":\"2026-11-27T12:00:00Z\",\"reason\":\"bad JSON\",\"event\":\"power\",\"raw\":\"{\"}",
+            "{\"received_at\":\"2026-11-27T13:00:00Z\",\"reason\":\"bad JSON\",\"event\":\"power\",\"raw\":\"{\"}",
+            "{\"received_at\":\"2026-11-27T14:00:00Z\",\"reason\":\"missing coreid\",\"event\":\"power\",\"raw\":\"x\"}",
+            "{\"received_at\":\"2026-11-27T15:0"));
+    run(copy);
+    JsonNode s =
+        new ObjectMapper().readTree(copy.resolve("reports/2026-11-27/summary.json").toFile());
+    JsonNode quality = s.path("data_quality");
+    assertThat(quality.path("outages")).hasSize(1);
+    assertThat(quality.path("outages").get(0).path("start").asText())
+        .isEqualTo("2026-11-27T08:00:00Z");
+    assertThat(quality.path("outages").get(0).path("reason").asText()).isEqualTo("read timeout");
+    assertThat(quality.path("quarantined").asInt()).isEqualTo(3);
+    assertThat(quality.path("quarantine_reasons").path("bad JSON").asInt()).isEqualTo(2);
+    assertThat(quality.path("quarantine_reasons").path("missing coreid").asInt()).isEqualTo(1);
+    List<String> collector = new ArrayList<>();
+    s.path("anomalies")
+        .forEach(
+            a -> {
+              if (a.path("appliance").asText().equals("collector")) {
+                collector.add(
+                    a.path("device_id").asText()
+                        + "|"
+                        + a.path("kind").asText()
+                        + "|"
+                        + a.path("start").asText()
+                        + "|"
+                        + a.path("detail").asText());
+              }
+            });
+    assertThat(collector)
+        .containsExactly(
+            "|data_gap|2026-11-27T03:00-05:00|collector outage of 4.2 min: read timeout");
+  }
+
+  @Test
   void daylightSavingDaysHave23And25Hours(@TempDir Path dst) throws IOException {
     // An unlisted (generic) device at 15.5 W raw, 10 W after the floor, every 60 s (= max gap)
     // from before the spring-forward day to after the fall-back day, New York time.
