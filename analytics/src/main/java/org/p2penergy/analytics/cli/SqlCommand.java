@@ -73,11 +73,18 @@ public final class SqlCommand implements Callable<Integer> {
       Dataset<Row> result;
       try {
         result = spark.sql(query);
-      } catch (RuntimeException e) {
+      } catch (Exception e) {
         String message = String.valueOf(e.getMessage());
         throw new UserException(message.lines().findFirst().orElse(message));
       }
-      result.show(limit, truncate);
+      List<Row> rows = result.takeAsList(limit + 1);
+      boolean more = rows.size() > limit;
+      new TablePrinter(truncate)
+          .print(
+              spec.commandLine().getOut(),
+              result.columns(),
+              more ? rows.subList(0, limit) : rows,
+              more);
     }
     return 0;
   }

@@ -18,7 +18,6 @@ import java.util.function.Consumer;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
-import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.SparkSession;
 import org.p2penergy.analytics.energy.DeviceDayResult;
 import org.p2penergy.analytics.energy.Finding;
@@ -144,7 +143,11 @@ public final class EnergyJob {
       AnalyzeRequest request, InputFiles.Scan scan, Duration edge) {
     JobOptions options =
         new JobOptions(request.configYaml(), request.rule(), request.standbyPercentile());
-    int partitions = Math.max(1, spark.sparkContext().defaultParallelism() * 2);
+    // Enough partitions that each holds a few dozen device-days at most (each pass keeps its
+    // groups in memory at once), at least two per core.
+    long days = request.to().toEpochDay() - request.from().toEpochDay() + 1;
+    int partitions =
+        (int) Math.max(spark.sparkContext().defaultParallelism() * 2L, Math.min(days, 2000));
     return ReadingsInput.tagged(
             ReadingsInput.load(spark, scan.files()),
             request.config(),
@@ -152,10 +155,12 @@ public final class EnergyJob {
             request.to(),
             edge)
         .repartition(partitions, col("device_id"), col("day"))
-        .sortWithinPartitions("device_id", "day", "ts_us", "ev", "value")
-        .mapPartitions(
-            new DeviceDayPass(options), Encoders.javaSerialization(DeviceDayResult.class))
-        .collectAsList();
+        .sortWithinPartitions("key")
+        .queryExecution()
+        .toRdd()
+        .toJavaRDD()
+        .mapPartitions(new DeviceDayPass(options))
+        .collect();
   }
 
   private static java.util.Optional<AnomalyRow> highConsumption(

@@ -1,7 +1,6 @@
 package org.p2penergy.analytics.job;
 
 import static org.apache.spark.sql.functions.col;
-import static org.apache.spark.sql.functions.concat;
 import static org.apache.spark.sql.functions.explode;
 import static org.apache.spark.sql.functions.expr;
 import static org.apache.spark.sql.functions.lit;
@@ -11,6 +10,8 @@ import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
 import java.util.List;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
@@ -23,8 +24,13 @@ import org.p2penergy.collector.config.HomeConfig;
  * The readings the pass needs for local days [from, to]: power events only, tagged with the local
  * day they belong to. A reading within the device's max gap of a local midnight is also given to
  * the neighbouring day, which needs it to charge (or not) the interval that crosses midnight.
+ *
+ * <p>Local midnights are worked out once on the driver (java.time, so DST is exact) and handed to
+ * Spark as an array literal: per row there is only integer arithmetic, no time-zone conversion.
  */
 final class ReadingsInput {
+  private static final long DAY_US = 86_400_000_000L;
+
   private ReadingsInput() {}
 
   static Dataset<Row> load(SparkSession spark, List<String> files) {
@@ -34,12 +40,15 @@ final class ReadingsInput {
     return spark.read().schema(ReadingsSchema.SCHEMA).parquet(files.toArray(String[]::new));
   }
 
-  /** Columns device_id, day (epoch day), ts_us, ev (event index), value; see DeviceDayPass. */
+  /**
+   * Columns device_id, day (epoch day), key (ts in micros × 64 + the event's index), value; see
+   * DeviceDayPass.
+   */
   static Dataset<Row> tagged(
       Dataset<Row> readings, HomeConfig config, LocalDate from, LocalDate to, Duration edge) {
-    String zone = config.home().timezone().getId();
-    Instant start = from.atStartOfDay(config.home().timezone()).toInstant().minus(edge);
-    Instant end = to.plusDays(1).atStartOfDay(config.home().timezone()).toInstant().plus(edge);
+    ZoneId zone = config.home().timezone();
+    Instant start = from.atStartOfDay(zone).toInstant().minus(edge);
+    Instant end = to.plusDays(1).atStartOfDay(zone).toInstant().plus(edge);
     String events =
         String.join(
             ", ",
@@ -51,7 +60,21 @@ final class ReadingsInput {
             .and(col("ts").lt(lit(Timestamp.from(end))))
             .and(col("value").isNotNull())
             .and(expr("NOT isnan(value)"));
-    Dataset<Row> base =
+    // starts[k] (1-based) is the start of local day first + k - 1, for days from-2 .. to+2.
+    LocalDate first = from.minusDays(2);
+    List<String> starts = new ArrayList<>();
+    for (LocalDate d = first; !d.isAfter(to.plusDays(3)); d = d.plusDays(1)) {
+      Instant s = d.atStartOfDay(zone).toInstant();
+      starts.add((s.getEpochSecond() * 1_000_000L) + "L");
+    }
+    String array = "array(" + String.join(", ", starts) + ")";
+    long base = first.toEpochDay();
+    long offsetUs = zone.getRules().getStandardOffset(start).getTotalSeconds() * 1_000_000L;
+    int last = starts.size();
+    // A guess from the standard offset is off by at most one day; the midnights correct it.
+    String guess = "floor((ts_us + " + offsetUs + ") / " + DAY_US + ")";
+    String index = "greatest(1, least(" + (last - 1) + ", CAST(g - " + base + " + 1 AS INT)))";
+    Dataset<Row> tagged =
         readings
             .where(power)
             .select(
@@ -59,29 +82,33 @@ final class ReadingsInput {
                 expr("unix_micros(ts)").as("ts_us"),
                 expr("CAST(array_position(array(" + events + "), event) AS INT)").as("ev"),
                 col("value"),
-                expr("to_date(from_utc_timestamp(ts, '" + zone + "'))").as("local_date"),
-                maxGapUs(config).as("gap_us"));
-    Column dayStartUs =
-        expr("unix_micros(to_utc_timestamp(CAST(local_date AS TIMESTAMP), '" + zone + "'))");
-    Column nextStartUs =
-        expr(
-            "unix_micros(to_utc_timestamp(CAST(date_add(local_date, 1) AS TIMESTAMP), '"
-                + zone
-                + "'))");
-    Column none = expr("CAST(array() AS ARRAY<INT>)");
+                maxGapUs(config).as("gap_us"))
+            .withColumn("g", expr(guess))
+            .withColumn("i", expr(index))
+            .withColumn(
+                "day",
+                expr(
+                    "CAST(CASE WHEN ts_us < element_at("
+                        + array
+                        + ", i) THEN g - 1 WHEN ts_us >= element_at("
+                        + array
+                        + ", i + 1) THEN g + 1 ELSE g END AS INT)"))
+            .withColumn("k", expr("CAST(day - " + base + " + 1 AS INT)"));
+    Column dayStart = expr("element_at(" + array + ", k)");
+    Column nextStart = expr("element_at(" + array + ", k + 1)");
+    Column nearStart = col("ts_us").minus(dayStart).leq(col("gap_us"));
+    Column nearEnd = nextStart.minus(col("ts_us")).leq(col("gap_us"));
     Column days =
-        concat(
-            expr("array(unix_date(local_date))"),
-            when(
-                    col("ts_us").minus(dayStartUs).leq(col("gap_us")),
-                    expr("array(unix_date(local_date) - 1)"))
-                .otherwise(none),
-            when(
-                    nextStartUs.minus(col("ts_us")).leq(col("gap_us")),
-                    expr("array(unix_date(local_date) + 1)"))
-                .otherwise(none));
-    return base.select(
-            col("device_id"), explode(days).as("day"), col("ts_us"), col("ev"), col("value"))
+        when(nearStart.and(nearEnd), expr("array(day, day - 1, day + 1)"))
+            .when(nearStart, expr("array(day, day - 1)"))
+            .when(nearEnd, expr("array(day, day + 1)"))
+            .otherwise(expr("array(day)"));
+    return tagged
+        .select(
+            col("device_id"),
+            explode(days).as("day"),
+            expr("ts_us * " + (1 << DeviceDayPass.EVENT_BITS) + " + ev").as("key"),
+            col("value"))
         .where(col("day").between(from.toEpochDay(), to.toEpochDay()));
   }
 

@@ -1,5 +1,6 @@
 package org.p2penergy.analytics.bench;
 
+import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -47,17 +48,23 @@ public final class AnalyticsBenchmark {
       System.out.printf(Locale.ROOT, "generate: %,d readings in %.1f s%n", rows, secs(t0));
     }
     LocalDate to = START.plusDays(days - 1);
+    long c1 = cpu();
     long t1 = System.nanoTime();
-    new EnergyJob(spark, Clock.systemUTC(), line -> System.out.println("  analyze: " + line))
+    new EnergyJob(
+            spark,
+            Clock.systemUTC(),
+            line -> System.out.printf(Locale.ROOT, "  %6.1f s analyze: %s%n", secs(t1), line))
         .run(
             new AnalyzeRequest(
                 data, ConfigLoader.parse(CONFIG), CONFIG, START, to, IntegrationRule.LEFT, 10));
     double analyze = secs(t1);
+    double analyzeCpu = (cpu() - c1) / 1e9;
     Map<String, Double> job = new HashMap<>();
     for (Row r : spark.read().parquet(data + "/analytics/daily").collectAsList()) {
       job.put(r.getAs("device_id") + " " + r.getLocalDate(r.fieldIndex("date")), r.getAs("kwh"));
     }
     spark.stop();
+    long c2 = cpu();
     long t2 = System.nanoTime();
     Map<String, Double> duck = new HashMap<>();
     try (Connection c = DriverManager.getConnection("jdbc:duckdb:");
@@ -68,6 +75,7 @@ public final class AnalyticsBenchmark {
       }
     }
     double duckdb = secs(t2);
+    double duckdbCpu = (cpu() - c2) / 1e9;
     double worst = 0;
     for (Map.Entry<String, Double> e : job.entrySet()) {
       Double d = duck.get(e.getKey());
@@ -75,16 +83,27 @@ public final class AnalyticsBenchmark {
     }
     System.out.printf(
         Locale.ROOT,
-        "readings %,d (%d devices × %d days): analyze %.1f s, DuckDB %.1f s, ratio %.2f;"
-            + " %d device-days, worst relative difference %.2e%n",
+        "readings %,d (%d devices × %d days): analyze %.1f s (CPU %.1f s), DuckDB %.1f s (CPU"
+            + " %.1f s), wall ratio %.2f, CPU ratio %.2f; %d device-days, worst relative"
+            + " difference %.2e; load average %.1f%n",
         rows,
         devices,
         days,
         analyze,
+        analyzeCpu,
         duckdb,
+        duckdbCpu,
         analyze / duckdb,
+        analyzeCpu / duckdbCpu,
         job.size(),
-        worst);
+        worst,
+        ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
+  }
+
+  /** CPU time of the whole process (all threads, DuckDB's native ones too): load-independent. */
+  private static long cpu() {
+    return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
+        .getProcessCpuTime();
   }
 
   private static double secs(long t0) {

@@ -11,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -26,6 +27,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.p2penergy.analytics.energy.IntegrationRule;
 import org.p2penergy.collector.config.ConfigLoader;
 import org.p2penergy.collector.config.HomeConfig;
+import org.p2penergy.collector.store.Reading;
 
 /** The whole job on the hand-made {@link DemoDay}; every expected figure is worked out by hand. */
 class EnergyJobIT {
@@ -48,6 +50,10 @@ class EnergyJobIT {
   }
 
   static EnergyJob.Outcome run(Path dir) throws IOException {
+    return run(dir, DemoDay.DATE, DemoDay.DATE);
+  }
+
+  static EnergyJob.Outcome run(Path dir, LocalDate from, LocalDate to) throws IOException {
     HomeConfig config = ConfigLoader.parse(DemoDay.CONFIG);
     EnergyJob job =
         new EnergyJob(
@@ -56,13 +62,7 @@ class EnergyJobIT {
             progress::add);
     return job.run(
         new AnalyzeRequest(
-            dir.toString(),
-            config,
-            DemoDay.CONFIG,
-            DemoDay.DATE,
-            DemoDay.DATE,
-            IntegrationRule.LEFT,
-            10));
+            dir.toString(), config, DemoDay.CONFIG, from, to, IntegrationRule.LEFT, 10));
   }
 
   private static Map<String, Row> daily(Path dir) {
@@ -274,6 +274,103 @@ class EnergyJobIT {
     assertThat(named).anyMatch(n -> n.endsWith("part-garbage.parquet"));
     assertThat(named).anyMatch(n -> n.endsWith(late.getFileName().toString()));
     assertThat(progress).anyMatch(line -> line.contains("part-garbage.parquet"));
+  }
+
+  @Test
+  void outagesAndQuarantineGoToDataQualityAndAnomalies(@TempDir Path copy) throws IOException {
+    copyTree(data.resolve("readings"), copy.resolve("readings"));
+    Files.createDirectories(copy.resolve("outages"));
+    Files.createDirectories(copy.resolve("quarantine"));
+    // 03:00-03:04:10 local on the day; another outage two days before is not this day's.
+    Files.writeString(
+        copy.resolve("outages/2026-11-27.jsonl"),
+        "{\"start\":\"2026-11-27T08:00:00Z\",\"end\":\"2026-11-27T08:04:10Z\",\"reason\":\"read timeout\"}\n");
+    Files.writeString(
+        copy.resolve("outages/2026-11-25.jsonl"),
+        "{\"start\":\"2026-11-25T10:00:00Z\",\"end\":\"2026-11-25T10:01:00Z\",\"reason\":\"x\"}\n");
+    // Three events received that local day, one the evening before (04:00Z = 23:00 local), and a
+    // torn last line.
+    Files.writeString(
+        copy.resolve("quarantine/2026-11-27.jsonl"),
+        String.join(
+            "\n",
+            "{\"received_at\":\"2026-11-27T04:00:00Z\",\"reason\":\"bad JSON\",\"event\":\"power\",\"raw\":\"{\"}",
+            "{\"received_at\":\"2026-11-27T12:00:00Z\",\"reason\":\"bad JSON\",\"event\":\"power\",\"raw\":\"{\"}",
+            "{\"received_at\":\"2026-11-27T13:00:00Z\",\"reason\":\"bad JSON\",\"event\":\"power\",\"raw\":\"{\"}",
+            "{\"received_at\":\"2026-11-27T14:00:00Z\",\"reason\":\"missing coreid\",\"event\":\"power\",\"raw\":\"x\"}",
+            "{\"received_at\":\"2026-11-27T15:0"));
+    run(copy);
+    JsonNode s =
+        new ObjectMapper().readTree(copy.resolve("reports/2026-11-27/summary.json").toFile());
+    JsonNode quality = s.path("data_quality");
+    assertThat(quality.path("outages")).hasSize(1);
+    assertThat(quality.path("outages").get(0).path("start").asText())
+        .isEqualTo("2026-11-27T08:00:00Z");
+    assertThat(quality.path("outages").get(0).path("reason").asText()).isEqualTo("read timeout");
+    assertThat(quality.path("quarantined").asInt()).isEqualTo(3);
+    assertThat(quality.path("quarantine_reasons").path("bad JSON").asInt()).isEqualTo(2);
+    assertThat(quality.path("quarantine_reasons").path("missing coreid").asInt()).isEqualTo(1);
+    List<String> collector = new ArrayList<>();
+    s.path("anomalies")
+        .forEach(
+            a -> {
+              if (a.path("appliance").asText().equals("collector")) {
+                collector.add(
+                    a.path("device_id").asText()
+                        + "|"
+                        + a.path("kind").asText()
+                        + "|"
+                        + a.path("start").asText()
+                        + "|"
+                        + a.path("detail").asText());
+              }
+            });
+    assertThat(collector)
+        .containsExactly(
+            "|data_gap|2026-11-27T03:00-05:00|collector outage of 4.2 min: read timeout");
+  }
+
+  @Test
+  void daylightSavingDaysHave23And25Hours(@TempDir Path dst) throws IOException {
+    // An unlisted (generic) device at 15.5 W raw, 10 W after the floor, every 60 s (= max gap)
+    // from before the spring-forward day to after the fall-back day, New York time.
+    List<Reading> readings = new ArrayList<>();
+    Instant end = Instant.parse("2026-11-02T05:01:00Z");
+    for (Instant t = Instant.parse("2026-03-08T04:58:00Z");
+        t.isBefore(end);
+        t = t.plusSeconds(60)) {
+      readings.add(new Reading("dst-dev", "power", t, t, 15.5));
+    }
+    ReadingsFiles.write(spark, dst, readings);
+    LocalDate spring = LocalDate.of(2026, 3, 8);
+    LocalDate fall = LocalDate.of(2026, 11, 1);
+    run(dst, spring, spring);
+    run(dst, fall, fall);
+    Map<LocalDate, Double> kwh = new HashMap<>();
+    spark
+        .read()
+        .parquet(dst.resolve("analytics/daily").toString())
+        .collectAsList()
+        .forEach(r -> kwh.put(r.getLocalDate(r.fieldIndex("date")), r.getAs("kwh")));
+    assertThat(kwh.get(spring)).isCloseTo(10 * 23 / 1000.0, within(1e-12));
+    assertThat(kwh.get(fall)).isCloseTo(10 * 25 / 1000.0, within(1e-12));
+    List<Row> fallHours =
+        spark
+            .read()
+            .parquet(dst.resolve("analytics/hourly").toString())
+            .where("date = DATE'2026-11-01'")
+            .orderBy("start")
+            .collectAsList();
+    assertThat(fallHours).hasSize(25);
+    assertThat(fallHours.stream().map(r -> r.<Integer>getAs("hour")).toList())
+        .startsWith(0, 1, 1, 2);
+    fallHours.forEach(r -> assertThat(r.<Double>getAs("kwh")).isCloseTo(0.01, within(1e-12)));
+    JsonNode s =
+        new ObjectMapper().readTree(dst.resolve("reports/2026-11-01/summary.json").toFile());
+    assertThat(s.path("day").path("hours").asInt()).isEqualTo(25);
+    assertThat(s.path("day").path("start").asText()).isEqualTo("2026-11-01T00:00-04:00");
+    assertThat(s.path("day").path("end").asText()).isEqualTo("2026-11-02T00:00-05:00");
+    assertThat(s.path("power_curve").get(0).path("mean_w")).hasSize(1500);
   }
 
   static void copyTree(Path from, Path to) throws IOException {
