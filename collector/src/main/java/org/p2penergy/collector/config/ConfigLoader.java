@@ -13,15 +13,8 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.DateTimeException;
-import java.time.DayOfWeek;
-import java.time.Duration;
-import java.time.LocalTime;
 import java.time.ZoneId;
-import java.time.format.DateTimeParseException;
-import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 
@@ -93,12 +86,12 @@ public final class ConfigLoader {
     List<String> powerEvents = top.stringList("power_events");
     return new HomeConfig(
         home(top.object("home")),
-        tariff(top.object("tariff")),
+        TariffSection.parse(top.object("tariff")),
         powerEvents.isEmpty() ? HomeConfig.DEFAULT_POWER_EVENTS : powerEvents,
-        appliances(top),
+        ApplianceSection.parse(top),
         particle(top.object("particle")),
         collector(top.object("collector")),
-        Optional.ofNullable(top.object("mail")).map(ConfigLoader::mail),
+        Optional.ofNullable(top.object("mail")).map(MailSection::parse),
         reports(top.object("reports")),
         anomalies(top.object("anomalies")));
   }
@@ -122,137 +115,6 @@ public final class ConfigLoader {
     }
   }
 
-  private static Tariff tariff(ConfigNode node) {
-    if (node == null) {
-      return new FlatTariff(0);
-    }
-    node.rejectUnknownKeys(Set.of("flat", "time_of_use"));
-    boolean flat = node.has("flat");
-    boolean timeOfUse = node.has("time_of_use");
-    if (flat == timeOfUse) {
-      throw new ConfigException("tariff: give exactly one of flat or time_of_use");
-    }
-    if (flat) {
-      return new FlatTariff(node.number("flat", 0, 0, 1000));
-    }
-    ConfigNode tou = node.object("time_of_use");
-    tou.rejectUnknownKeys(Set.of("default", "windows"));
-    if (!tou.has("default")) {
-      throw tou.error("default", "missing (the rate outside every window)");
-    }
-    double defaultRate = tou.number("default", 0, 0, 1000);
-    List<TariffWindow> windows = new ArrayList<>();
-    for (ConfigNode window : tou.objectList("windows")) {
-      window.rejectUnknownKeys(Set.of("days", "from", "to", "rate"));
-      Set<DayOfWeek> days = days(window);
-      LocalTime from = window.parsed("from", null, ConfigLoader::timeOfDay);
-      LocalTime to = window.parsed("to", null, ConfigLoader::timeOfDay);
-      if (from == null) throw window.error("from", "missing");
-      if (to == null) throw window.error("to", "missing");
-      if (from.equals(to)) throw window.error("to", "equals from: the window would be empty");
-      if (!window.has("rate")) throw window.error("rate", "missing");
-      windows.add(new TariffWindow(days, from, to, window.number("rate", 0, 0, 1000)));
-    }
-    return new TimeOfUseTariff(defaultRate, windows);
-  }
-
-  private static Set<DayOfWeek> days(ConfigNode window) {
-    List<String> names = window.stringList("days");
-    if (names.isEmpty()) {
-      return Set.of(DayOfWeek.values());
-    }
-    Set<DayOfWeek> days = new HashSet<>();
-    for (String name : names) {
-      days.add(
-          dayOfWeek(name)
-              .orElseThrow(
-                  () -> window.error("days", "unknown day '" + name + "', expected MON .. SUN")));
-    }
-    return days;
-  }
-
-  /** MON or MONDAY, any case. */
-  private static Optional<DayOfWeek> dayOfWeek(String name) {
-    String upper = name.toUpperCase(Locale.ROOT);
-    for (DayOfWeek day : DayOfWeek.values()) {
-      if (day.name().equals(upper) || day.name().substring(0, 3).equals(upper)) {
-        return Optional.of(day);
-      }
-    }
-    return Optional.empty();
-  }
-
-  private static LocalTime timeOfDay(String text) {
-    if (text.equals("24:00")) {
-      return LocalTime.MIDNIGHT;
-    }
-    try {
-      return LocalTime.parse(text);
-    } catch (DateTimeParseException e) {
-      throw new IllegalArgumentException("'" + text + "' is not a time of day like 16:00");
-    }
-  }
-
-  private static List<Appliance> appliances(ConfigNode top) {
-    List<Appliance> result = new ArrayList<>();
-    Set<String> seen = new HashSet<>();
-    for (ConfigNode node : top.objectList("appliances")) {
-      node.rejectUnknownKeys(
-          Set.of("device_id", "name", "kind", "noise_floor_w", "max_gap_s", "states"));
-      String deviceId = node.requiredString("device_id");
-      if (!seen.add(deviceId)) {
-        throw node.error("device_id", "'" + deviceId + "' is listed twice");
-      }
-      ApplianceKind kind =
-          node.parsed(
-              "kind",
-              ApplianceKind.GENERIC,
-              text -> {
-                ApplianceKind k = ApplianceKind.fromConfigName(text);
-                if (k == null) {
-                  throw new IllegalArgumentException(
-                      "unknown kind '"
-                          + text
-                          + "', expected one of "
-                          + ApplianceKind.allConfigNames());
-                }
-                return k;
-              });
-      double noiseFloor = node.number("noise_floor_w", Appliance.DEFAULT_NOISE_FLOOR_W, 0, 10_000);
-      double maxGapS = node.number("max_gap_s", Appliance.DEFAULT_MAX_GAP.toSeconds(), 1, 86_400);
-      result.add(
-          new Appliance(
-              deviceId,
-              node.string("name", deviceId),
-              kind,
-              noiseFloor,
-              Duration.ofMillis(Math.round(maxGapS * 1000)),
-              states(node, kind)));
-    }
-    return result;
-  }
-
-  private static List<ApplianceState> states(ConfigNode appliance, ApplianceKind kind) {
-    List<ConfigNode> nodes = appliance.objectList("states");
-    if (nodes.isEmpty()) {
-      return kind.defaultStates();
-    }
-    List<ApplianceState> states = new ArrayList<>();
-    Set<String> names = new HashSet<>();
-    for (ConfigNode node : nodes) {
-      node.rejectUnknownKeys(Set.of("name", "watts"));
-      String name = node.requiredString("name");
-      if (!names.add(name)) {
-        throw node.error("name", "state '" + name + "' is listed twice");
-      }
-      if (!node.has("watts")) {
-        throw node.error("watts", "missing");
-      }
-      states.add(new ApplianceState(name, node.number("watts", 0, 0, 100_000)));
-    }
-    return states;
-  }
-
   private static ParticleSettings particle(ConfigNode node) {
     if (node == null) {
       return ParticleSettings.defaults();
@@ -265,7 +127,7 @@ public final class ConfigLoader {
           "the token itself must not be in the file; name it with token_env or token_file");
     }
     SecretSource token =
-        secret(node, "token_env", "token_file")
+        node.secret("token_env", "token_file")
             .orElse(SecretSource.fromEnv(ParticleSettings.DEFAULT_TOKEN_ENV));
     URI url = node.parsed("stream_url", ParticleSettings.DEFAULT_STREAM_URL, ConfigLoader::httpUri);
     return new ParticleSettings(url, token, Optional.ofNullable(node.string("event_prefix", null)));
@@ -284,19 +146,6 @@ public final class ConfigLoader {
     return uri;
   }
 
-  private static Optional<SecretSource> secret(ConfigNode node, String envKey, String fileKey) {
-    if (node.has(envKey) && node.has(fileKey)) {
-      throw node.error(fileKey, "give only one of " + envKey + " or " + fileKey);
-    }
-    if (node.has(envKey)) {
-      return Optional.of(SecretSource.fromEnv(node.requiredString(envKey)));
-    }
-    if (node.has(fileKey)) {
-      return Optional.of(SecretSource.fromFile(Path.of(node.requiredString(fileKey))));
-    }
-    return Optional.empty();
-  }
-
   private static CollectorSettings collector(ConfigNode node) {
     if (node == null) {
       return CollectorSettings.defaults();
@@ -308,58 +157,6 @@ public final class ConfigLoader {
         node.integer(
             "max_rows_per_file", CollectorSettings.DEFAULT_MAX_ROWS_PER_FILE, 1, Integer.MAX_VALUE),
         node.parsed("read_timeout", CollectorSettings.DEFAULT_READ_TIMEOUT, Durations::parse));
-  }
-
-  private static MailSettings mail(ConfigNode node) {
-    node.rejectUnknownKeys(
-        Set.of(
-            "host",
-            "port",
-            "starttls",
-            "smtps",
-            "username",
-            "password",
-            "password_env",
-            "password_file",
-            "from",
-            "to"));
-    if (node.has("password")) {
-      throw node.error(
-          "password",
-          "the password itself must not be in the file; use password_env or password_file");
-    }
-    boolean starttls = node.bool("starttls", false);
-    boolean smtps = node.bool("smtps", false);
-    if (starttls && smtps) {
-      throw node.error("smtps", "give only one of starttls or smtps");
-    }
-    MailSettings.Security security =
-        smtps
-            ? MailSettings.Security.SMTPS
-            : starttls ? MailSettings.Security.STARTTLS : MailSettings.Security.NONE;
-    int defaultPort =
-        switch (security) {
-          case SMTPS -> 465;
-          case STARTTLS -> 587;
-          case NONE -> 25;
-        };
-    Optional<String> username = Optional.ofNullable(node.string("username", null));
-    Optional<SecretSource> password = secret(node, "password_env", "password_file");
-    if (username.isPresent() && password.isEmpty()) {
-      throw node.error("password_env", "missing: a username needs password_env or password_file");
-    }
-    List<String> to = node.stringList("to");
-    if (to.isEmpty()) {
-      throw node.error("to", "missing: at least one recipient");
-    }
-    return new MailSettings(
-        node.requiredString("host"),
-        node.integer("port", defaultPort, 1, 65_535),
-        security,
-        username,
-        password,
-        node.requiredString("from"),
-        to);
   }
 
   private static ReportSettings reports(ConfigNode node) {

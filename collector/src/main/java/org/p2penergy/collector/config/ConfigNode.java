@@ -1,9 +1,11 @@
 package org.p2penergy.collector.config;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Function;
@@ -169,5 +171,19 @@ final class ConfigNode {
     } catch (RuntimeException e) {
       throw error(key, e.getMessage());
     }
+  }
+
+  /** A secret named by an environment variable or a file: at most one of the two keys. */
+  Optional<SecretSource> secret(String envKey, String fileKey) {
+    if (has(envKey) && has(fileKey)) {
+      throw error(fileKey, "give only one of " + envKey + " or " + fileKey);
+    }
+    if (has(envKey)) {
+      return Optional.of(SecretSource.fromEnv(requiredString(envKey)));
+    }
+    if (has(fileKey)) {
+      return Optional.of(SecretSource.fromFile(Path.of(requiredString(fileKey))));
+    }
+    return Optional.empty();
   }
 }
