@@ -2,6 +2,7 @@ package org.p2penergy.collector.store;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -94,11 +95,14 @@ final class SegmentConverter {
     long[] ts = new long[count];
     int[] offsets = new int[count];
     int[] n = {0};
+    // Compared as bytes in place: this scan runs once per (day, device) over the whole segment,
+    // and decoding each record's device id into a String was most of the roll's CPU.
+    byte[] deviceBytes = device.getBytes(StandardCharsets.UTF_8);
     view.forEach(
         off -> {
           long t = SpoolFormat.tsMicros(seg, off);
           if (Math.floorDiv(t, MICROS_PER_DAY) == day
-              && SpoolFormat.device(seg, off).equals(device)) {
+              && SpoolFormat.deviceEquals(seg, off, deviceBytes)) {
             ts[n[0]] = t;
             offsets[n[0]++] = off;
           }

@@ -108,6 +108,18 @@ final class SpoolFormat {
     return utf8(seg, p + 2, seg.getShort(p));
   }
 
+  /** True if the device id of the record at a checked offset is exactly {@code device} (UTF-8). */
+  static boolean deviceEquals(ByteBuffer seg, int offset, byte[] device) {
+    int p = offset + HEADER;
+    int len = seg.getShort(p);
+    if (len != device.length) return false;
+    p += 2;
+    for (int i = 0; i < len; i++) {
+      if (seg.get(p + i) != device[i]) return false;
+    }
+    return true;
+  }
+
   private static String utf8(ByteBuffer seg, int at, int len) {
     byte[] b = new byte[len];
     seg.get(at, b);

@@ -7,7 +7,6 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -109,7 +108,7 @@ public final class EventParser {
     Instant publishedAt = null;
     if (published != null) {
       try {
-        publishedAt = OffsetDateTime.parse(published.asText()).toInstant();
+        publishedAt = PublishedAt.parse(published.asText());
       } catch (DateTimeParseException e) {
         return new Rejected(BAD_PUBLISHED_AT);
       }
