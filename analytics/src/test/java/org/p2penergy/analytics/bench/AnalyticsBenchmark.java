@@ -23,7 +23,7 @@ import org.p2penergy.collector.config.ConfigLoader;
 /**
  * {@code AnalyticsBenchmark DATA_DIR DEVICES DAYS}: generates the readings if DATA_DIR has none,
  * then times the analyze job and DuckDB computing the same daily kWh on the same files, in one run.
- * See docs/benchmarks/analytics.md.
+ * See docs/BENCHMARKS.md.
  */
 public final class AnalyticsBenchmark {
   static final LocalDate START = LocalDate.of(2026, 1, 1);

@@ -4,9 +4,9 @@ import org.apache.parquet.hadoop.metadata.CompressionCodecName;
 
 /**
  * Encodings and compression of the readings files. The default came out smallest at 1 Hz (see
- * docs/benchmarks/store.md): format v2 pages (DELTA_BINARY_PACKED for the sorted timestamps),
- * dictionary for device ids, events and the value, ZSTD level 15 (almost all of level 19's gain;
- * pages are small, so its memory stays small).
+ * docs/BENCHMARKS.md): format v2 pages (DELTA_BINARY_PACKED for the sorted timestamps), dictionary
+ * for device ids, events and the value, ZSTD level 15 (almost all of level 19's gain; pages are
+ * small, so its memory stays small).
  *
  * @param dataPageV2 Parquet 2.0 writer: delta encodings for INT64 and the v2 page header
  * @param dictionaryValue try a dictionary for {@code value} (real watts repeat a lot)

@@ -12,8 +12,8 @@ import java.util.Set;
 
 /**
  * Not a test: how many events a second one Java client receives from the simulator at a given speed
- * (docs/benchmarks/sim.md). Arguments: speed, seconds, and "all" for the three firmware events
- * instead of power only.
+ * (docs/BENCHMARKS.md). Arguments: speed, seconds, and "all" for the three firmware events instead
+ * of power only.
  */
 public final class StreamBenchmark {
   public static void main(String[] args) throws Exception {

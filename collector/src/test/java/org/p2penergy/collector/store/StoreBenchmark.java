@@ -22,9 +22,9 @@ import org.p2penergy.collector.importer.CsvTraceReader;
 import org.p2penergy.collector.importer.TracePoint;
 
 /**
- * Measures the store for docs/benchmarks/store.md (not a test). {@code sizes TRACEBASE_CSV}: bytes
- * per reading for encodings and codecs; {@code roll N}: N readings through the DurableStore (spool
- * then one roll), printing rows/s and peak heap — run it under {@code -Xmx32m}.
+ * Measures the store for docs/BENCHMARKS.md (not a test). {@code sizes TRACEBASE_CSV}: bytes per
+ * reading for encodings and codecs; {@code roll N}: N readings through the DurableStore (spool then
+ * one roll), printing rows/s and peak heap — run it under {@code -Xmx32m}.
  */
 public final class StoreBenchmark {
   static final String FRIDGE = "34003d000547363332363639";

@@ -20,7 +20,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import org.p2penergy.collector.simulate.ParticleCloudSimulator;
 
 /**
- * Not a test: the collector's footprint and throughput (docs/benchmarks/stream.md).
+ * Not a test: the collector's footprint and throughput (docs/BENCHMARKS.md).
  *
  * <p>Starts the simulated cloud in this JVM, a real {@code collect} child JVM with the Pi flags
  * ({@code -Xmx32m}) and, on the same stream, a bare okhttp-eventsource subscriber whose handler

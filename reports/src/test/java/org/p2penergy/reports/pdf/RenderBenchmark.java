@@ -5,9 +5,9 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 
 /**
- * Times rendering (docs/benchmarks/reportpdf.md). {@code RenderBenchmark day|month REPEATS} writes
- * realistic summaries into a temp folder, renders REPEATS times in this JVM and prints each time
- * (the first is the cold one) and the file size, then the median of the second half (warm). {@code
+ * Times rendering (docs/BENCHMARKS.md). {@code RenderBenchmark day|month REPEATS} writes realistic
+ * summaries into a temp folder, renders REPEATS times in this JVM and prints each time (the first
+ * is the cold one) and the file size, then the median of the second half (warm). {@code
  * RenderBenchmark write DIR DAYS} only writes DAYS summaries ending 2026-11-30 into DIR.
  */
 public final class RenderBenchmark {
