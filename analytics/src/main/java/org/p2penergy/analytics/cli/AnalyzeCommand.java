@@ -15,6 +15,7 @@ import org.p2penergy.analytics.job.EnergyJob;
 import org.p2penergy.analytics.job.JobOptions;
 import org.p2penergy.analytics.job.ReadingsSchema;
 import org.p2penergy.analytics.job.SparkSessions;
+import org.p2penergy.collector.cli.LocalDateConverter;
 import org.p2penergy.collector.cli.UserException;
 import org.p2penergy.collector.config.ConfigException;
 import org.p2penergy.collector.config.ConfigLoader;

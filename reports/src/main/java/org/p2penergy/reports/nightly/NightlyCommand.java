@@ -17,6 +17,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.function.Consumer;
+import org.p2penergy.collector.cli.LocalDateConverter;
 import org.p2penergy.collector.cli.UserException;
 import org.p2penergy.collector.config.ConfigLoader;
 import org.p2penergy.collector.config.HomeConfig;
@@ -67,6 +68,7 @@ public final class NightlyCommand implements Callable<Integer> {
 
   @Option(
       names = "--since",
+      converter = LocalDateConverter.class,
       paramLabel = "DATE",
       description =
           "work on days from DATE (YYYY-MM-DD) that are not done yet (default: the day after the last one done; on a first run yesterday)")

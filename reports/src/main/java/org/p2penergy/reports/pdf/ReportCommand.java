@@ -3,12 +3,11 @@ package org.p2penergy.reports.pdf;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.concurrent.Callable;
+import org.p2penergy.collector.cli.LocalDateConverter;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.TypeConversionException;
 
 /** {@code p2penergy report}: renders the PDF for a day, week or month and prints its path. */
 @Command(
@@ -29,7 +28,7 @@ public final class ReportCommand implements Callable<Integer> {
       names = "--date",
       required = true,
       paramLabel = "D",
-      converter = IsoDate.class,
+      converter = LocalDateConverter.class,
       description = "the (last) local day of the report, YYYY-MM-DD")
   LocalDate date;
 
@@ -54,17 +53,5 @@ public final class ReportCommand implements Callable<Integer> {
     spec.commandLine().getOut().println(report.pdf());
     spec.commandLine().getOut().flush();
     return 0;
-  }
-
-  /** YYYY-MM-DD, with a message that says so instead of a parser exception's name. */
-  static final class IsoDate implements ITypeConverter<LocalDate> {
-    @Override
-    public LocalDate convert(String value) {
-      try {
-        return LocalDate.parse(value);
-      } catch (java.time.format.DateTimeParseException e) {
-        throw new TypeConversionException("'" + value + "' is not a date YYYY-MM-DD");
-      }
-    }
   }
 }

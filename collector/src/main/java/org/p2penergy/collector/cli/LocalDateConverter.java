@@ -1,4 +1,4 @@
-package org.p2penergy.analytics.cli;
+package org.p2penergy.collector.cli;
 
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
@@ -6,7 +6,7 @@ import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.TypeConversionException;
 
 /** A local date written YYYY-MM-DD, with a one-line message otherwise. */
-final class LocalDateConverter implements ITypeConverter<LocalDate> {
+public final class LocalDateConverter implements ITypeConverter<LocalDate> {
   @Override
   public LocalDate convert(String value) {
     try {
