@@ -20,10 +20,8 @@ import org.p2penergy.collector.importer.TracePoint;
  * header {@code unix_ts,...,P,...}, UTC epoch seconds, a leading {@code +} on filled-in rows). The
  * value goes out as the trace wrote it (whole watts without a fraction). Repeated timestamps
  * (tracebase has them) are moved 1 ms apart so {@code published_at} stays strictly increasing, as
- * the cloud's does.
- *
- * <p>TODO(integration): once {@code org.p2penergy.collector.importer.CsvTraceReader} exists (branch
- * store), read through it instead of this private reader.
+ * the cloud's does. Parsing is the importer's ({@link CsvTraceReader}), so replay and {@code import
+ * csv} read a trace the same way.
  */
 final class ReplayTrace {
   static final String DEFAULT_DEVICE = "0a1b2c3d4e5f60718293a4b5";
