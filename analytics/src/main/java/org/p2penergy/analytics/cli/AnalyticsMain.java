@@ -1,6 +1,6 @@
 package org.p2penergy.analytics.cli;
 
-import org.p2penergy.collector.cli.Cli;
+import org.p2penergy.home.cli.Cli;
 import picocli.CommandLine.Command;
 
 /** Entry point of the analytics commands; {@code bin/p2penergy} dispatches here. */

@@ -12,7 +12,7 @@ import org.apache.spark.sql.SparkSession;
 import org.p2penergy.analytics.job.OutputTables;
 import org.p2penergy.analytics.job.ReadingsSchema;
 import org.p2penergy.analytics.job.SparkSessions;
-import org.p2penergy.collector.cli.UserException;
+import org.p2penergy.home.cli.UserException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;

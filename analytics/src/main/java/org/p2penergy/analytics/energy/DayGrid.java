@@ -6,7 +6,7 @@ import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.List;
-import org.p2penergy.collector.config.Tariff;
+import org.p2penergy.home.config.Tariff;
 
 /**
  * One local day cut into minutes: the unit every interval is split at. Minute edges include every

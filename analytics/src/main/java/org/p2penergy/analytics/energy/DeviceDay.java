@@ -3,8 +3,8 @@ package org.p2penergy.analytics.energy;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import org.p2penergy.collector.config.AnomalySettings;
-import org.p2penergy.collector.config.Appliance;
+import org.p2penergy.home.config.AnomalySettings;
+import org.p2penergy.home.config.Appliance;
 
 /**
  * One device's readings for one local day, fed in time order (duplicates already removed), possibly

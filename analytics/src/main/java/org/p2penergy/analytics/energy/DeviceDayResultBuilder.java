@@ -3,7 +3,7 @@ package org.p2penergy.analytics.energy;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import org.p2penergy.collector.config.Appliance;
+import org.p2penergy.home.config.Appliance;
 
 /** Turns a {@link DeviceDay}'s per-minute and per-state totals into its result. */
 final class DeviceDayResultBuilder {

@@ -2,7 +2,7 @@ package org.p2penergy.analytics.energy;
 
 import java.util.ArrayList;
 import java.util.List;
-import org.p2penergy.collector.config.AnomalySettings;
+import org.p2penergy.home.config.AnomalySettings;
 
 /**
  * Follows the state of consecutive readings: episodes (maximal runs of one state, ended by another

@@ -4,9 +4,9 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Set;
-import org.p2penergy.collector.config.Appliance;
-import org.p2penergy.collector.config.ApplianceKind;
-import org.p2penergy.collector.config.ApplianceState;
+import org.p2penergy.home.config.Appliance;
+import org.p2penergy.home.config.ApplianceKind;
+import org.p2penergy.home.config.ApplianceState;
 
 /**
  * Classifies a power value (after the noise floor) to the appliance's nominal states. The boundary

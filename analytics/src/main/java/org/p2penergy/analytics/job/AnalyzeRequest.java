@@ -2,7 +2,7 @@ package org.p2penergy.analytics.job;
 
 import java.time.LocalDate;
 import org.p2penergy.analytics.energy.IntegrationRule;
-import org.p2penergy.collector.config.HomeConfig;
+import org.p2penergy.home.config.HomeConfig;
 
 /**
  * One run of the job: local days [from, to] of the home in {@code config} (whose text is {@code

@@ -12,8 +12,8 @@ import org.apache.spark.unsafe.types.UTF8String;
 import org.p2penergy.analytics.energy.DayGrid;
 import org.p2penergy.analytics.energy.DeviceDay;
 import org.p2penergy.analytics.energy.DeviceDayResult;
-import org.p2penergy.collector.config.ConfigLoader;
-import org.p2penergy.collector.config.HomeConfig;
+import org.p2penergy.home.config.ConfigLoader;
+import org.p2penergy.home.config.HomeConfig;
 
 /**
  * The per-device-day pass. A partition holds whole (device, day) groups, its rows sorted by one

@@ -23,8 +23,8 @@ import org.p2penergy.analytics.energy.DeviceDayResult;
 import org.p2penergy.analytics.energy.Finding;
 import org.p2penergy.analytics.energy.HighConsumption;
 import org.p2penergy.analytics.energy.HumanTime;
-import org.p2penergy.collector.config.Appliance;
-import org.p2penergy.collector.config.HomeConfig;
+import org.p2penergy.home.config.Appliance;
+import org.p2penergy.home.config.HomeConfig;
 
 /**
  * The analytics job: readings of local days [from, to] to the four output tables and one

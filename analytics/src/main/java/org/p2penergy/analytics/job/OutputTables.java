@@ -20,7 +20,7 @@ import org.apache.spark.sql.types.StructType;
 import org.p2penergy.analytics.energy.DayGrid;
 import org.p2penergy.analytics.energy.DeviceDayResult;
 import org.p2penergy.analytics.energy.StateTotal;
-import org.p2penergy.collector.config.HomeConfig;
+import org.p2penergy.home.config.HomeConfig;
 
 /**
  * The four output tables under DATA/analytics, partitioned by local date. A run first deletes the

@@ -17,8 +17,8 @@ import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
-import org.p2penergy.collector.config.Appliance;
-import org.p2penergy.collector.config.HomeConfig;
+import org.p2penergy.home.config.Appliance;
+import org.p2penergy.home.config.HomeConfig;
 
 /**
  * The readings the pass needs for local days [from, to]: power events only, tagged with the local

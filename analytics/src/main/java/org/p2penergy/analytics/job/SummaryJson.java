@@ -12,7 +12,7 @@ import org.p2penergy.analytics.energy.DayGrid;
 import org.p2penergy.analytics.energy.DeviceDayResult;
 import org.p2penergy.analytics.energy.Episode;
 import org.p2penergy.analytics.energy.StateTotal;
-import org.p2penergy.collector.config.HomeConfig;
+import org.p2penergy.home.config.HomeConfig;
 
 /**
  * {@code reports/D/summary.json}: the contract with the reports module (docs/ARCHITECTURE.md).

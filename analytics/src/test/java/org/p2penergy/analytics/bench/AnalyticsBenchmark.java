@@ -18,7 +18,7 @@ import org.p2penergy.analytics.energy.IntegrationRule;
 import org.p2penergy.analytics.job.AnalyzeRequest;
 import org.p2penergy.analytics.job.DuckDbDailyKwh;
 import org.p2penergy.analytics.job.EnergyJob;
-import org.p2penergy.collector.config.ConfigLoader;
+import org.p2penergy.home.config.ConfigLoader;
 
 /**
  * {@code AnalyticsBenchmark DATA_DIR DEVICES DAYS}: generates the readings if DATA_DIR has none,

@@ -9,7 +9,7 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.p2penergy.analytics.job.DemoDayFiles;
-import org.p2penergy.collector.cli.Cli;
+import org.p2penergy.home.cli.Cli;
 import picocli.CommandLine;
 
 /** The two commands in-process, as a user runs them: analyze a day, then query what it wrote. */

@@ -9,7 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.p2penergy.collector.cli.Cli;
+import org.p2penergy.home.cli.Cli;
 import picocli.CommandLine;
 
 /** User mistakes end as one line and exit code 2, before any Spark session starts. */

@@ -10,10 +10,10 @@ import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import org.p2penergy.collector.config.FlatTariff;
-import org.p2penergy.collector.config.Tariff;
-import org.p2penergy.collector.config.TariffWindow;
-import org.p2penergy.collector.config.TimeOfUseTariff;
+import org.p2penergy.home.config.FlatTariff;
+import org.p2penergy.home.config.Tariff;
+import org.p2penergy.home.config.TariffWindow;
+import org.p2penergy.home.config.TimeOfUseTariff;
 
 class DayGridTest {
   static final ZoneId NY = ZoneId.of("America/New_York");

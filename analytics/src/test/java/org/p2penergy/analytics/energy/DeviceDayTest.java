@@ -13,13 +13,13 @@ import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
-import org.p2penergy.collector.config.AnomalySettings;
-import org.p2penergy.collector.config.Appliance;
-import org.p2penergy.collector.config.ApplianceKind;
-import org.p2penergy.collector.config.FlatTariff;
-import org.p2penergy.collector.config.Tariff;
-import org.p2penergy.collector.config.TariffWindow;
-import org.p2penergy.collector.config.TimeOfUseTariff;
+import org.p2penergy.home.config.AnomalySettings;
+import org.p2penergy.home.config.Appliance;
+import org.p2penergy.home.config.ApplianceKind;
+import org.p2penergy.home.config.FlatTariff;
+import org.p2penergy.home.config.Tariff;
+import org.p2penergy.home.config.TariffWindow;
+import org.p2penergy.home.config.TimeOfUseTariff;
 
 /** Expected values are worked out by hand from the readings in each test. */
 class DeviceDayTest {

@@ -5,8 +5,8 @@ import static org.assertj.core.api.Assertions.within;
 
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import org.p2penergy.collector.config.ApplianceKind;
-import org.p2penergy.collector.config.ApplianceState;
+import org.p2penergy.home.config.ApplianceKind;
+import org.p2penergy.home.config.ApplianceState;
 
 class StateModelTest {
   private static String state(StateModel model, double watts) {

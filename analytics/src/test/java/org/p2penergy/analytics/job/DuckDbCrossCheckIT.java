@@ -25,8 +25,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.p2penergy.analytics.energy.IntegrationRule;
-import org.p2penergy.collector.config.ConfigLoader;
 import org.p2penergy.collector.store.Reading;
+import org.p2penergy.home.config.ConfigLoader;
 
 /**
  * The job's daily kWh against an independent plain-SQL integration by DuckDB over the same readings

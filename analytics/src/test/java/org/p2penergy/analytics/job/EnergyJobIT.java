@@ -25,9 +25,9 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.p2penergy.analytics.energy.IntegrationRule;
-import org.p2penergy.collector.config.ConfigLoader;
-import org.p2penergy.collector.config.HomeConfig;
 import org.p2penergy.collector.store.Reading;
+import org.p2penergy.home.config.ConfigLoader;
+import org.p2penergy.home.config.HomeConfig;
 
 /** The whole job on the hand-made {@link DemoDay}; every expected figure is worked out by hand. */
 class EnergyJobIT {

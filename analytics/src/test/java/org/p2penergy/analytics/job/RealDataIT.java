@@ -26,7 +26,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.p2penergy.analytics.energy.IntegrationRule;
-import org.p2penergy.collector.config.ConfigLoader;
 import org.p2penergy.collector.importer.CsvTraceFormat;
 import org.p2penergy.collector.importer.CsvTraceReader;
 import org.p2penergy.collector.importer.TracePoint;
@@ -34,6 +33,7 @@ import org.p2penergy.collector.store.IoFaults;
 import org.p2penergy.collector.store.ParquetOptions;
 import org.p2penergy.collector.store.Reading;
 import org.p2penergy.collector.store.ReadingsFileWriter;
+import org.p2penergy.home.config.ConfigLoader;
 
 /**
  * The job on public data nobody on this project made (src/test/resources/real, README there):

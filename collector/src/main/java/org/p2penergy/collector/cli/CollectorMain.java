@@ -3,6 +3,7 @@ package org.p2penergy.collector.cli;
 import org.p2penergy.collector.importer.ImportCommand;
 import org.p2penergy.collector.simulate.SimulateCommand;
 import org.p2penergy.collector.stream.CollectCommand;
+import org.p2penergy.home.cli.Cli;
 import picocli.CommandLine.Command;
 
 /** Entry point of the collector module's commands; {@code bin/p2penergy} dispatches here. */

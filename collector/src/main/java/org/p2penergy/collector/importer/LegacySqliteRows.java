@@ -10,7 +10,7 @@ import java.sql.SQLException;
 import java.util.HashSet;
 import java.util.Locale;
 import java.util.Set;
-import org.p2penergy.collector.cli.UserException;
+import org.p2penergy.home.cli.UserException;
 
 /**
  * Reads the original project's Flask/SQLite store, read-only, in (coreid, name, published_at, id)

@@ -2,7 +2,7 @@ package org.p2penergy.collector.simulate;
 
 import java.time.Duration;
 import java.util.Locale;
-import org.p2penergy.collector.config.Durations;
+import org.p2penergy.home.config.Durations;
 
 /**
  * A fault the simulated cloud injects, on a schedule in real (wall-clock) time counted from the

@@ -17,8 +17,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
-import org.p2penergy.collector.cli.UserException;
-import org.p2penergy.collector.config.Durations;
+import org.p2penergy.home.cli.UserException;
+import org.p2penergy.home.config.Durations;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -34,7 +34,8 @@ import picocli.CommandLine.Option;
       "/v1/devices/ID/events[/PREFIX], /v1/events/PREFIX, /v1/products/P/events[/PREFIX]), the device",
       "listing (/v1/devices) and the token check (401 otherwise), streaming the measured demo home",
       "(fridge, microwave, Raspberry Pi) or a replayed CSV trace. The first line on stdout is the",
-      "address it listens on; a status line goes to stderr every 10 s. Runs until interrupted.",
+      "address it listens on; a status line goes to stderr every 10 s; when --duration is reached,",
+      "'simulate: finished: N events sent' goes to stdout. Runs until interrupted.",
       ""
     },
     footer = {
@@ -205,10 +206,21 @@ public final class SimulateCommand implements Callable<Integer> {
     stdout.println("listening on " + cloud.baseUri());
     stdout.flush();
     new StatusLine(cloud, stderr).describeStart(replay, tokens.isEmpty() && !hasEnvToken());
-    Duration every = duration("--status-every", statusEvery);
+    long every = duration("--status-every", statusEvery).toMillis();
     StatusLine status = new StatusLine(cloud, stderr);
-    while (!stopped.await(every.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS)) {
-      status.print();
+    long nextStatus = System.nanoTime() / 1_000_000 + every;
+    boolean announced = false;
+    // Polled more often than the status line, so that the end is announced as it happens.
+    while (!stopped.await(Math.min(every, 200), java.util.concurrent.TimeUnit.MILLISECONDS)) {
+      if (!announced && cloud.finished()) {
+        announced = true;
+        stdout.println(StatusLine.finishedLine(cloud));
+        stdout.flush();
+      }
+      if (System.nanoTime() / 1_000_000 >= nextStatus) {
+        status.print();
+        nextStatus += every;
+      }
     }
     return 0;
   }

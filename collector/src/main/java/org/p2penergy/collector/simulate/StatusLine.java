@@ -35,6 +35,11 @@ final class StatusLine {
     err.flush();
   }
 
+  /** Printed once on stdout when --duration is reached: scripts (the demo) wait for it. */
+  static String finishedLine(ParticleCloudSimulator cloud) {
+    return "simulate: finished: " + cloud.eventsSent() + " events sent";
+  }
+
   void print() {
     err.println(
         "simulate: "

@@ -8,7 +8,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
-import org.p2penergy.collector.config.CollectorSettings;
+import org.p2penergy.home.config.CollectorSettings;
 
 /**
  * The collector's durable {@link ReadingSink}: each reading is appended to the write-ahead spool

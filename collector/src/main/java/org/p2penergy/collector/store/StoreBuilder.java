@@ -3,7 +3,7 @@ package org.p2penergy.collector.store;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Clock;
-import org.p2penergy.collector.config.CollectorSettings;
+import org.p2penergy.home.config.CollectorSettings;
 
 /**
  * Options of a {@link DurableStore}; {@link DurableStore#open} covers the collector. Tests and the

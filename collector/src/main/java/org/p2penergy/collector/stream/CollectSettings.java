@@ -3,7 +3,7 @@ package org.p2penergy.collector.stream;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
-import org.p2penergy.collector.config.CollectorSettings;
+import org.p2penergy.home.config.CollectorSettings;
 
 /**
  * Everything {@code collect} runs with, resolved once from the command line and the config file.

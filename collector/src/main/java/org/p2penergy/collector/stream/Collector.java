@@ -10,8 +10,8 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.LongSupplier;
-import org.p2penergy.collector.cli.UserException;
 import org.p2penergy.collector.store.ReadingSink;
+import org.p2penergy.home.cli.UserException;
 
 /**
  * The collector daemon: one stream loop feeding the ingest, a status line and heartbeat on a timer,

@@ -4,7 +4,7 @@ import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.Optional;
-import org.p2penergy.collector.cli.UserException;
+import org.p2penergy.home.cli.UserException;
 
 /** The stream and device-list URLs derived from {@code --stream} and {@code --event-prefix}. */
 public final class StreamUrls {

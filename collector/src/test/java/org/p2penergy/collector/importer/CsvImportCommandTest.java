@@ -22,9 +22,9 @@ import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.p2penergy.collector.cli.Cli;
 import org.p2penergy.collector.store.Reading;
 import org.p2penergy.collector.store.ReadingsFileReader;
+import org.p2penergy.home.cli.Cli;
 import picocli.CommandLine;
 
 class CsvImportCommandTest {

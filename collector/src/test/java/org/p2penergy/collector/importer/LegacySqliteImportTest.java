@@ -23,10 +23,10 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.p2penergy.collector.cli.UserException;
 import org.p2penergy.collector.store.Reading;
 import org.p2penergy.collector.store.ReadingsFileReader;
 import org.p2penergy.collector.stream.EventParser;
+import org.p2penergy.home.cli.UserException;
 
 class LegacySqliteImportTest {
   private static final String A = "34003d000547363332363639";

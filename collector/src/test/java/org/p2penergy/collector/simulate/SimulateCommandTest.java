@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import org.junit.jupiter.api.Test;
-import org.p2penergy.collector.cli.Cli;
+import org.p2penergy.home.cli.Cli;
 import picocli.CommandLine;
 
 /** Option mistakes are one line and exit 2, found before anything listens. */

@@ -11,7 +11,7 @@ import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.p2penergy.collector.config.CollectorSettings;
+import org.p2penergy.home.config.CollectorSettings;
 
 /** A reader listing and reading files while rolls publish them never meets a partial file. */
 class ConcurrentReaderTest {

@@ -16,10 +16,10 @@ import java.util.Random;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
 import org.apache.parquet.hadoop.metadata.CompressionCodecName;
-import org.p2penergy.collector.config.CollectorSettings;
 import org.p2penergy.collector.importer.CsvTraceFormat;
 import org.p2penergy.collector.importer.CsvTraceReader;
 import org.p2penergy.collector.importer.TracePoint;
+import org.p2penergy.home.config.CollectorSettings;
 
 /**
  * Measures the store for docs/BENCHMARKS.md (not a test). {@code sizes TRACEBASE_CSV}: bytes per

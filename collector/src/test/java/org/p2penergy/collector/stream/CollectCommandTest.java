@@ -10,9 +10,9 @@ import java.nio.file.Path;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.p2penergy.collector.cli.Cli;
 import org.p2penergy.collector.cli.CollectorMain;
-import org.p2penergy.collector.config.ConfigLoader;
+import org.p2penergy.home.cli.Cli;
+import org.p2penergy.home.config.ConfigLoader;
 import picocli.CommandLine;
 
 class CollectCommandTest {

@@ -9,7 +9,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.BooleanSupplier;
-import org.p2penergy.collector.config.CollectorSettings;
+import org.p2penergy.home.config.CollectorSettings;
 
 /** A {@link Collector} on a thread of the test JVM, with its output captured. */
 final class InProcessCollector implements AutoCloseable {

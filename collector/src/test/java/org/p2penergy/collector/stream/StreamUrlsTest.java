@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.net.URI;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
-import org.p2penergy.collector.cli.UserException;
+import org.p2penergy.home.cli.UserException;
 
 class StreamUrlsTest {
   @Test

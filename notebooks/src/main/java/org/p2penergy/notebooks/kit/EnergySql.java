@@ -6,9 +6,9 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Locale;
 import java.util.stream.Collectors;
-import org.p2penergy.collector.config.Appliance;
-import org.p2penergy.collector.config.ApplianceState;
-import org.p2penergy.collector.config.HomeConfig;
+import org.p2penergy.home.config.Appliance;
+import org.p2penergy.home.config.ApplianceState;
+import org.p2penergy.home.config.HomeConfig;
 
 /**
  * The energy rules of docs/ARCHITECTURE.md as DuckDB SQL over the readings Parquet, so that every

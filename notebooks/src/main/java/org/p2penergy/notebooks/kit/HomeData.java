@@ -15,8 +15,8 @@ import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import org.p2penergy.collector.config.ConfigLoader;
-import org.p2penergy.collector.config.HomeConfig;
+import org.p2penergy.home.config.ConfigLoader;
+import org.p2penergy.home.config.HomeConfig;
 
 /**
  * One home's DATA directory and config, opened for a notebook: a DuckDB connection (in the home's

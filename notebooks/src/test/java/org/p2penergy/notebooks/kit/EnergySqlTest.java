@@ -13,8 +13,8 @@ import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.p2penergy.collector.config.ApplianceState;
-import org.p2penergy.collector.config.ConfigLoader;
+import org.p2penergy.home.config.ApplianceState;
+import org.p2penergy.home.config.ConfigLoader;
 
 class EnergySqlTest {
 

@@ -3,7 +3,7 @@ package org.p2penergy.notebooks.run;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.util.List;
-import org.p2penergy.collector.config.Tariff;
+import org.p2penergy.home.config.Tariff;
 import org.p2penergy.notebooks.demo.DayPlan;
 import org.p2penergy.notebooks.demo.DemoHome;
 import org.p2penergy.notebooks.demo.DemoManifest;

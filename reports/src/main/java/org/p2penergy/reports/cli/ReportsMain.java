@@ -1,6 +1,6 @@
 package org.p2penergy.reports.cli;
 
-import org.p2penergy.collector.cli.Cli;
+import org.p2penergy.home.cli.Cli;
 import org.p2penergy.reports.demo.DemoCommand;
 import org.p2penergy.reports.mail.EmailCommand;
 import org.p2penergy.reports.nightly.NightlyCommand;

@@ -10,9 +10,10 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
-import org.p2penergy.collector.cli.UserException;
+import org.p2penergy.home.cli.UserException;
 
 /**
  * A {@code bin/p2penergy} command run as a child process (the collector and Spark each get their
@@ -61,11 +62,18 @@ final class ChildCommand implements AutoCloseable {
 
   /** Starts {@code launcher command args...}; the jars are already built, so no build check. */
   static ChildCommand start(Path launcher, List<String> args, Consumer<String> output) {
+    return start(launcher, args, Map.of(), output);
+  }
+
+  /** The same, with extra environment variables (a secret the child must not see in its args). */
+  static ChildCommand start(
+      Path launcher, List<String> args, Map<String, String> environment, Consumer<String> output) {
     List<String> command = new ArrayList<>();
     command.add(launcher.toString());
     command.addAll(args);
     ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
     builder.environment().put("P2PENERGY_NO_BUILD", "1");
+    builder.environment().putAll(environment);
     try {
       Process p = builder.start();
       p.getOutputStream().close();

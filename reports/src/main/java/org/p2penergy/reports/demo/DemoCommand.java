@@ -8,7 +8,7 @@ import java.time.Clock;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.stream.Stream;
-import org.p2penergy.collector.cli.UserException;
+import org.p2penergy.home.cli.UserException;
 import org.p2penergy.reports.mail.MailComposer;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;

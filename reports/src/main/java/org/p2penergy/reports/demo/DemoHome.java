@@ -8,8 +8,8 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
 import java.util.HexFormat;
-import org.p2penergy.collector.config.ConfigLoader;
-import org.p2penergy.collector.config.HomeConfig;
+import org.p2penergy.home.config.ConfigLoader;
+import org.p2penergy.home.config.HomeConfig;
 
 /** The demo's files: the home config (the simulator's appliances) and a one-time token. */
 record DemoHome(Path config, Path tokenFile, String token, HomeConfig home) {

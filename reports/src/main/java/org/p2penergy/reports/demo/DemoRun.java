@@ -12,10 +12,13 @@ import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.function.Consumer;
-import org.p2penergy.collector.cli.UserException;
-import org.p2penergy.collector.simulate.ParticleCloudSimulator;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.p2penergy.home.cli.UserException;
 import org.p2penergy.reports.nightly.Analyzer;
 import org.p2penergy.reports.nightly.ChildProcessAnalyzer;
 import org.p2penergy.reports.pdf.RenderedReport;
@@ -23,9 +26,10 @@ import org.p2penergy.reports.pdf.ReportPeriod;
 import org.p2penergy.reports.pdf.ReportRenderer;
 
 /**
- * The whole path on the demo home: the simulator (in this JVM, loopback, free port) streams {@code
- * days} simulated days starting at a local midnight; {@code collect} (child process) stores them;
- * {@code analyze} (child process, Spark) and the renderer make the first complete day's report.
+ * The whole path on the demo home, each stage in its own process as in production: {@code simulate}
+ * (loopback, free port) streams {@code days} simulated days starting at a local midnight; {@code
+ * collect} stores them; {@code analyze} (Spark) and the renderer make the first complete day's
+ * report. The reports module loads neither the simulator nor the collector.
  */
 final class DemoRun {
   private static final DateTimeFormatter LOCAL =
@@ -33,6 +37,9 @@ final class DemoRun {
 
   /** Time for the last events in flight to reach the collector once the simulator is done. */
   private static final Duration DRAIN = Duration.ofSeconds(2);
+
+  private static final Pattern LISTENING = Pattern.compile("listening on (\\S+)");
+  private static final Pattern FINISHED = Pattern.compile("simulate: finished: (\\d+) events sent");
 
   private final DemoSettings settings;
   private final Clock clock;
@@ -53,30 +60,44 @@ final class DemoRun {
     LocalDate day = LocalDate.now(clock.withZone(zone)).minusDays(settings.days() + 1L);
     Instant start = day.atStartOfDay(zone).toInstant();
     long events;
-    try (ParticleCloudSimulator cloud =
-        ParticleCloudSimulator.builder()
-            .port(0)
-            .tokens(Set.of(home.token()))
-            .seed(settings.seed())
-            .speed(settings.speed())
-            .zone(zone)
-            .start(start)
-            .duration(Duration.ofDays(settings.days()))
-            .holdClockUntilFirstStream(true)
-            .build()
-            .start()) {
-      URI stream = cloud.baseUri().resolve("/v1/devices/events");
+    CompletableFuture<URI> listening = new CompletableFuture<>();
+    CompletableFuture<Long> finished = new CompletableFuture<>();
+    try (ChildCommand cloud =
+        ChildCommand.start(
+            settings.launcher(),
+            List.of(
+                "simulate",
+                "--port",
+                "0",
+                "--seed",
+                Long.toString(settings.seed()),
+                "--speed",
+                Double.toString(settings.speed()),
+                "--zone",
+                zone.getId(),
+                "--start",
+                start.toString(),
+                "--duration",
+                settings.days() + "d",
+                "--hold-clock",
+                "--status-every",
+                "5s"),
+            // The token reaches the simulator through its environment, never its arguments.
+            Map.of("PARTICLE_ACCESS_TOKEN", home.token()),
+            line -> simulatorLine(line, listening, finished))) {
+      URI base = awaitStart(cloud, listening);
+      URI stream = base.resolve("/v1/devices/events");
       progress.accept(
           String.format(
               Locale.ROOT,
               "[1/4] simulate: the demo home (fridge, microwave, Raspberry Pi) on %s: %d days from"
                   + " %s %s at %.0fx",
-              cloud.baseUri(),
+              base,
               settings.days(),
               start.atZone(zone).format(LOCAL),
               zone,
               settings.speed()));
-      events = collect(cloud, stream, data, home, zone);
+      events = collect(cloud, finished, stream, data, home);
     }
     progress.accept("[3/4] analyze " + day + " (Spark, local)");
     Analyzer analyzer =
@@ -97,9 +118,37 @@ final class DemoRun {
         report.pdf(), report.headline(), data, events, Duration.ofNanos(System.nanoTime() - began));
   }
 
-  private long collect(
-      ParticleCloudSimulator cloud, URI stream, Path data, DemoHome home, ZoneId zone)
+  /** The simulator's output: its address, its end, and its status lines passed on. */
+  private void simulatorLine(
+      String line, CompletableFuture<URI> listening, CompletableFuture<Long> finished) {
+    Matcher address = LISTENING.matcher(line);
+    Matcher end = FINISHED.matcher(line);
+    if (!listening.isDone() && address.matches()) {
+      listening.complete(URI.create(address.group(1)));
+    } else if (end.matches()) {
+      finished.complete(Long.parseLong(end.group(1)));
+    } else if (line.contains("events sent")) {
+      progress.accept("  simulate | " + line.replaceFirst("^simulate: ", ""));
+    }
+  }
+
+  private static URI awaitStart(ChildCommand cloud, CompletableFuture<URI> listening)
       throws InterruptedException {
+    for (int waited = 0; waited < 600; waited++) {
+      if (listening.isDone()) {
+        return listening.join();
+      }
+      if (!cloud.isAlive()) {
+        throw new UserException("simulate stopped before it listened (its output is above)", 1);
+      }
+      Thread.sleep(100);
+    }
+    throw new UserException("simulate did not start listening within 60 s", 1);
+  }
+
+  private long collect(
+      ChildCommand cloud, CompletableFuture<Long> finished, URI stream, Path data, DemoHome home)
+      throws Exception {
     progress.accept("[2/4] collect from " + stream);
     List<String> args =
         List.of(
@@ -117,27 +166,22 @@ final class DemoRun {
     try (ChildCommand collect =
         ChildCommand.start(
             settings.launcher(), args, line -> progress.accept("  collect | " + line))) {
-      long lastReport = System.nanoTime();
-      Duration total = Duration.ofDays(settings.days());
-      while (!cloud.finished()) {
+      long sent;
+      while (true) {
         if (!collect.isAlive()) {
           throw new UserException("collect stopped early (its output is above)", 1);
         }
-        Thread.sleep(200);
-        if (System.nanoTime() - lastReport > 5_000_000_000L) {
-          lastReport = System.nanoTime();
-          Duration done = Duration.between(cloud.simulatedStart(), cloud.simulatedNow());
-          progress.accept(
-              String.format(
-                  Locale.ROOT,
-                  "  simulated %s (%.0f%%), %,d events sent",
-                  cloud.simulatedNow().atZone(zone).format(LOCAL),
-                  100.0 * done.toMillis() / total.toMillis(),
-                  cloud.eventsSent()));
+        if (!cloud.isAlive()) {
+          throw new UserException("simulate stopped early (its output is above)", 1);
+        }
+        try {
+          sent = finished.get(200, TimeUnit.MILLISECONDS);
+          break;
+        } catch (TimeoutException notYet) {
+          // keep watching both children
         }
       }
       Thread.sleep(DRAIN.toMillis());
-      long sent = cloud.eventsSent();
       progress.accept(
           String.format(Locale.ROOT, "  simulation done: %,d events sent; stopping collect", sent));
       int code = collect.stop(Duration.ofSeconds(60));

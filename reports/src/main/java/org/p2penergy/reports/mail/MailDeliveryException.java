@@ -1,7 +1,7 @@
 package org.p2penergy.reports.mail;
 
 import java.nio.file.Path;
-import org.p2penergy.collector.cli.UserException;
+import org.p2penergy.home.cli.UserException;
 
 /**
  * The report could not be sent. The message is one line, says why and where the kept PDF is, and

@@ -20,8 +20,8 @@ import java.util.Date;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
-import org.p2penergy.collector.cli.UserException;
-import org.p2penergy.collector.config.MailSettings;
+import org.p2penergy.home.cli.UserException;
+import org.p2penergy.home.config.MailSettings;
 
 /**
  * Sends a report over SMTP with the home's settings, retrying temporary failures with backoff. The

@@ -4,7 +4,7 @@ import jakarta.mail.Session;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.Properties;
-import org.p2penergy.collector.config.MailSettings;
+import org.p2penergy.home.config.MailSettings;
 
 /** Jakarta Mail session properties for the home's {@code mail:} settings. */
 final class SmtpSessions {

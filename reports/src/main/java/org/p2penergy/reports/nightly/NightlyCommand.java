@@ -17,10 +17,10 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.function.Consumer;
-import org.p2penergy.collector.cli.LocalDateConverter;
-import org.p2penergy.collector.cli.UserException;
-import org.p2penergy.collector.config.ConfigLoader;
-import org.p2penergy.collector.config.HomeConfig;
+import org.p2penergy.home.cli.LocalDateConverter;
+import org.p2penergy.home.cli.UserException;
+import org.p2penergy.home.config.ConfigLoader;
+import org.p2penergy.home.config.HomeConfig;
 import org.p2penergy.reports.mail.Mailer;
 import org.p2penergy.reports.mail.RetryPolicy;
 import org.p2penergy.reports.mail.SmtpMailer;
@@ -179,7 +179,7 @@ public final class NightlyCommand implements Callable<Integer> {
 
   private static Duration parse(String text) {
     try {
-      return org.p2penergy.collector.config.Durations.parse(text);
+      return org.p2penergy.home.config.Durations.parse(text);
     } catch (IllegalArgumentException e) {
       throw new UserException("--grace: " + e.getMessage());
     }

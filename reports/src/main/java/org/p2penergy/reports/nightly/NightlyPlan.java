@@ -8,7 +8,7 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import org.p2penergy.collector.config.ReportSettings;
+import org.p2penergy.home.config.ReportSettings;
 import org.p2penergy.reports.pdf.ReportPeriod;
 
 /** Which local days the nightly run works on, and which reports each owes: pure functions. */

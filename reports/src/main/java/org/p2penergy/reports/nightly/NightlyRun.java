@@ -7,7 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
-import org.p2penergy.collector.config.HomeConfig;
+import org.p2penergy.home.config.HomeConfig;
 import org.p2penergy.reports.mail.MailComposer;
 import org.p2penergy.reports.mail.MailDeliveryException;
 import org.p2penergy.reports.mail.Mailer;

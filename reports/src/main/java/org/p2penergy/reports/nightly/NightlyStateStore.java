@@ -17,7 +17,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
-import org.p2penergy.collector.cli.UserException;
+import org.p2penergy.home.cli.UserException;
 
 /** Reads and writes {@code DATA/state/nightly.json}; a write is temp file + atomic rename. */
 public final class NightlyStateStore {

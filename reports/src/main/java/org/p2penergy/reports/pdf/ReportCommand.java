@@ -3,7 +3,7 @@ package org.p2penergy.reports.pdf;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.concurrent.Callable;
-import org.p2penergy.collector.cli.LocalDateConverter;
+import org.p2penergy.home.cli.LocalDateConverter;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;

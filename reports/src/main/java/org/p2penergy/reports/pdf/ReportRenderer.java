@@ -9,7 +9,7 @@ import java.util.List;
 import java.util.Optional;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDDocumentInformation;
-import org.p2penergy.collector.cli.UserException;
+import org.p2penergy.home.cli.UserException;
 import org.p2penergy.reports.chart.ChartDrawer;
 import org.p2penergy.reports.summary.DaySummary;
 import org.p2penergy.reports.summary.PeriodSummary;

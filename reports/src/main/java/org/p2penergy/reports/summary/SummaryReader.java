@@ -13,7 +13,7 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
-import org.p2penergy.collector.cli.UserException;
+import org.p2penergy.home.cli.UserException;
 import org.p2penergy.reports.pdf.ReportPeriod;
 
 /**

@@ -2,7 +2,7 @@ package org.p2penergy.reports.cli;
 
 import java.io.PrintWriter;
 import java.io.Writer;
-import org.p2penergy.collector.cli.Cli;
+import org.p2penergy.home.cli.Cli;
 
 /** Runs a command as {@code bin/p2penergy} does (same error handling), capturing what it prints. */
 public final class CommandRun {

@@ -28,10 +28,10 @@ import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
-import org.p2penergy.collector.config.ConfigException;
-import org.p2penergy.collector.config.MailSettings;
-import org.p2penergy.collector.config.MailSettings.Security;
-import org.p2penergy.collector.config.SecretSource;
+import org.p2penergy.home.config.ConfigException;
+import org.p2penergy.home.config.MailSettings;
+import org.p2penergy.home.config.MailSettings.Security;
+import org.p2penergy.home.config.SecretSource;
 import org.p2penergy.reports.pdf.Headline;
 import org.p2penergy.reports.pdf.ReportPeriod;
 

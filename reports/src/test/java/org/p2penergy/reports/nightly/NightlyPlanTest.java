@@ -11,7 +11,7 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import org.junit.jupiter.api.Test;
-import org.p2penergy.collector.config.ReportSettings;
+import org.p2penergy.home.config.ReportSettings;
 import org.p2penergy.reports.pdf.ReportPeriod;
 
 class NightlyPlanTest {

@@ -19,8 +19,8 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
-import org.p2penergy.collector.cli.Cli;
 import org.p2penergy.collector.cli.CollectorMain;
+import org.p2penergy.home.cli.Cli;
 import org.p2penergy.reports.cli.CommandRun;
 
 /**

@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
-import org.p2penergy.collector.cli.UserException;
+import org.p2penergy.home.cli.UserException;
 
 /**
  * Renders the hand-written fixtures (src/test/resources/summaries) and reads the PDFs back. Every

@@ -11,7 +11,7 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.p2penergy.collector.cli.UserException;
+import org.p2penergy.home.cli.UserException;
 import org.p2penergy.reports.pdf.ReportPeriod;
 
 class SummaryReaderTest {

@@ -1,4 +1,0 @@
-package org.p2penergy.collector.config;
-
-/** A named operating state of an appliance and its nominal power draw above the noise floor. */
-public record ApplianceState(String name, double watts) {}

@@ -1,8 +1,0 @@
-package org.p2penergy.collector.config;
-
-/** Which periodic reports the nightly run sends besides the daily one. */
-public record ReportSettings(boolean weekly, boolean monthly) {
-  public static ReportSettings defaults() {
-    return new ReportSettings(false, false);
-  }
-}

@@ -1,0 +1,62 @@
+package org.p2penergy.home.config;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/** The {@code mail:} block; the password is only ever named, never given. */
+final class MailSection {
+  private MailSection() {}
+
+  static MailSettings parse(ConfigNode node) {
+    node.rejectUnknownKeys(
+        Set.of(
+            "host",
+            "port",
+            "starttls",
+            "smtps",
+            "username",
+            "password",
+            "password_env",
+            "password_file",
+            "from",
+            "to"));
+    if (node.has("password")) {
+      throw node.error(
+          "password",
+          "the password itself must not be in the file; use password_env or password_file");
+    }
+    boolean starttls = node.bool("starttls", false);
+    boolean smtps = node.bool("smtps", false);
+    if (starttls && smtps) {
+      throw node.error("smtps", "give only one of starttls or smtps");
+    }
+    MailSettings.Security security =
+        smtps
+            ? MailSettings.Security.SMTPS
+            : starttls ? MailSettings.Security.STARTTLS : MailSettings.Security.NONE;
+    int defaultPort =
+        switch (security) {
+          case SMTPS -> 465;
+          case STARTTLS -> 587;
+          case NONE -> 25;
+        };
+    Optional<String> username = Optional.ofNullable(node.string("username", null));
+    Optional<SecretSource> password = node.secret("password_env", "password_file");
+    if (username.isPresent() && password.isEmpty()) {
+      throw node.error("password_env", "missing: a username needs password_env or password_file");
+    }
+    List<String> to = node.stringList("to");
+    if (to.isEmpty()) {
+      throw node.error("to", "missing: at least one recipient");
+    }
+    return new MailSettings(
+        node.requiredString("host"),
+        node.integer("port", defaultPort, 1, 65_535),
+        security,
+        username,
+        password,
+        node.requiredString("from"),
+        to);
+  }
+}
