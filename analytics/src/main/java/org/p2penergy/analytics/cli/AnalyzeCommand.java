@@ -13,13 +13,13 @@ import org.p2penergy.analytics.energy.IntegrationRule;
 import org.p2penergy.analytics.job.AnalyzeRequest;
 import org.p2penergy.analytics.job.EnergyJob;
 import org.p2penergy.analytics.job.JobOptions;
-import org.p2penergy.analytics.job.ReadingsSchema;
 import org.p2penergy.analytics.job.SparkSessions;
 import org.p2penergy.home.cli.LocalDateConverter;
 import org.p2penergy.home.cli.UserException;
 import org.p2penergy.home.config.ConfigException;
 import org.p2penergy.home.config.ConfigLoader;
 import org.p2penergy.home.config.HomeConfig;
+import org.p2penergy.home.layout.DataLayout;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -33,8 +33,8 @@ import picocli.CommandLine.Spec;
     sortOptions = false,
     description = {
       "Energy, cost, states and cycles, standby, anomalies and coverage per appliance and local day:"
-          + " writes DATA/analytics/{daily,hourly,states,anomalies}/date=D/ and"
-          + " DATA/reports/D/summary.json. Re-running a date replaces its outputs.",
+          + " writes DATA/analytics/{daily,hourly,states,anomalies}/home=H/date=D/ and"
+          + " DATA/reports/H/D/summary.json. Re-running a date replaces its outputs.",
       "Runs Spark in local mode unless started by spark-submit (which sets the master)."
     })
 public final class AnalyzeCommand implements Callable<Integer> {
@@ -127,7 +127,7 @@ public final class AnalyzeCommand implements Callable<Integer> {
     } catch (ConfigException e) {
       throw new UserException(e.getMessage());
     }
-    DataDir.checkLocal(data, ReadingsSchema.READINGS);
+    DataDir.checkLocal(data, DataLayout.READINGS);
     PrintWriter err = spec.commandLine().getErr();
     long started = System.nanoTime();
     err.println(

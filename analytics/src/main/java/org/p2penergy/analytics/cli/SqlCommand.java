@@ -9,8 +9,9 @@ import org.apache.hadoop.fs.Path;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
+import org.p2penergy.analytics.job.InputFiles;
 import org.p2penergy.analytics.job.OutputTables;
-import org.p2penergy.analytics.job.ReadingsSchema;
+import org.p2penergy.analytics.job.ReadingsInput;
 import org.p2penergy.analytics.job.SparkSessions;
 import org.p2penergy.home.cli.UserException;
 import picocli.CommandLine.Command;
@@ -25,9 +26,13 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     sortOptions = false,
     description = {
-      "Runs one Spark SQL query (local mode) and prints the result as a table.",
-      "Views: readings (device_id, event, ts, received_at, value, date), daily, hourly, states,"
-          + " anomalies (see docs/ARCHITECTURE.md). Timestamps print in UTC."
+      "Runs one Spark SQL query (local mode) and prints the result as a table. Read-only: a"
+          + " statement that writes (INSERT, CREATE, DROP, SET, ...) is refused unless"
+          + " --allow-writes is given.",
+      "Views: readings (device_id, event, ts, received_at, value, home, date), daily, hourly,"
+          + " states, anomalies (see docs/ARCHITECTURE.md). Readings files that analyze leaves"
+          + " out (unreadable, not a readings schema) are left out here too, and named."
+          + " Timestamps print in UTC."
     })
 public final class SqlCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
@@ -53,6 +58,11 @@ public final class SqlCommand implements Callable<Integer> {
       description = "cut cells longer than CHARS; 0 never cuts (default: ${DEFAULT-VALUE})")
   int truncate;
 
+  @Option(
+      names = "--allow-writes",
+      description = "let the statement write (INSERT, CREATE TABLE, ...): off by default")
+  boolean allowWrites;
+
   @Parameters(index = "0", paramLabel = "QUERY", description = "e.g. \"SELECT * FROM daily\"")
   String query;
 
@@ -67,17 +77,22 @@ public final class SqlCommand implements Callable<Integer> {
       SparkSessions.configureForJob(spark);
       Configuration conf = spark.sparkContext().hadoopConfiguration();
       DataDir.check(data, conf);
-      List<String> views = register(spark, conf);
+      if (!allowWrites) {
+        ReadOnlySql.check(spark, query);
+      }
+      List<String> views = register(spark, conf, err);
       err.println("sql: views " + String.join(", ", views));
       err.flush();
       Dataset<Row> result;
+      List<Row> rows;
       try {
         result = spark.sql(query);
+        rows = result.takeAsList(limit + 1);
       } catch (Exception e) {
-        String message = String.valueOf(e.getMessage());
-        throw new UserException(message.lines().findFirst().orElse(message));
+        // Spark's messages may start with a blank line; Cli prints the first line that says
+        // something.
+        throw new UserException(String.valueOf(e.getMessage()));
       }
-      List<Row> rows = result.takeAsList(limit + 1);
       boolean more = rows.size() > limit;
       new TablePrinter(truncate)
           .print(
@@ -89,18 +104,22 @@ public final class SqlCommand implements Callable<Integer> {
     return 0;
   }
 
-  private List<String> register(SparkSession spark, Configuration conf) throws Exception {
+  private List<String> register(SparkSession spark, Configuration conf, PrintWriter err)
+      throws Exception {
     List<String> views = new ArrayList<>();
-    Path readings = new Path(data, ReadingsSchema.READINGS);
-    if (readings.getFileSystem(conf).exists(readings)) {
-      spark.read().parquet(readings.toString()).createOrReplaceTempView("readings");
+    // The files analyze would read, checked the same way: the same rows in both.
+    InputFiles.Scan scan = InputFiles.scanAll(data, conf);
+    for (InputFiles.Unreadable u : scan.unreadable()) {
+      err.println("sql: readings file left out: " + u.path() + " (" + u.reason() + ")");
+    }
+    if (!scan.files().isEmpty() || scan.partitions() > 0) {
+      ReadingsInput.loadWithPartitions(spark, scan.files()).createOrReplaceTempView("readings");
       views.add("readings");
     }
-    OutputTables tables = new OutputTables(spark, data, conf);
     for (String table : OutputTables.ALL) {
-      Path dir = new Path(tables.path(table));
+      Path dir = new Path(OutputTables.path(data, table));
       if (dir.getFileSystem(conf).exists(dir)) {
-        spark.read().parquet(dir.toString()).createOrReplaceTempView(table);
+        OutputTables.read(spark, data, table).createOrReplaceTempView(table);
         views.add(table);
       }
     }

@@ -17,6 +17,7 @@ import java.util.TreeMap;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
+import org.p2penergy.home.layout.DataLayout;
 
 /**
  * Reads the collector's small side files (outages, quarantine) on the driver through Hadoop's file
@@ -30,17 +31,25 @@ public final class DataQualityFiles {
   public record Quarantine(long total, Map<String, Long> reasons) {}
 
   private final String dataDir;
+  private final String home;
   private final Configuration conf;
 
-  public DataQualityFiles(String dataDir, Configuration conf) {
+  /** The side files of {@code home} (and the older files directly in the folders, as its own). */
+  public DataQualityFiles(String dataDir, String home, Configuration conf) {
     this.dataDir = dataDir;
+    this.home = home;
     this.conf = conf;
   }
 
   /** Outages overlapping [from, to); files are named by the UTC date of their start. */
   public List<Outage> outages(Instant from, Instant to) throws IOException {
     List<Outage> result = new ArrayList<>();
-    for (JsonNode line : lines(ReadingsSchema.OUTAGES, from.minusSeconds(86_400 * 2), to)) {
+    for (JsonNode line :
+        lines(
+            DataLayout.of(home).outages(),
+            DataLayout.legacyOutages(),
+            from.minusSeconds(86_400 * 2),
+            to)) {
       try {
         Instant start = Instant.parse(line.path("start").asText());
         Instant end = Instant.parse(line.path("end").asText());
@@ -59,7 +68,12 @@ public final class DataQualityFiles {
   public Quarantine quarantine(Instant from, Instant to) throws IOException {
     long total = 0;
     Map<String, Long> reasons = new TreeMap<>();
-    for (JsonNode line : lines(ReadingsSchema.QUARANTINE, from.minusSeconds(86_400), to)) {
+    for (JsonNode line :
+        lines(
+            DataLayout.of(home).quarantine(),
+            DataLayout.legacyQuarantine(),
+            from.minusSeconds(86_400),
+            to)) {
       Instant received;
       try {
         received = Instant.parse(line.path("received_at").asText());
@@ -74,15 +88,19 @@ public final class DataQualityFiles {
     return new Quarantine(total, reasons);
   }
 
-  private List<JsonNode> lines(String folder, Instant from, Instant to) throws IOException {
+  private List<JsonNode> lines(String folder, String legacyFolder, Instant from, Instant to)
+      throws IOException {
     List<JsonNode> result = new ArrayList<>();
-    Path dir = new Path(dataDir, folder);
-    FileSystem fs = dir.getFileSystem(conf);
+    FileSystem fs = new Path(dataDir).getFileSystem(conf);
     LocalDate last = to.atZone(ZoneOffset.UTC).toLocalDate();
+    List<Path> files = new ArrayList<>();
     for (LocalDate d = from.atZone(ZoneOffset.UTC).toLocalDate();
         !d.isAfter(last);
         d = d.plusDays(1)) {
-      Path file = new Path(dir, d + ".jsonl");
+      files.add(new Path(new Path(dataDir, folder), d + ".jsonl"));
+      files.add(new Path(new Path(dataDir, legacyFolder), d + ".jsonl"));
+    }
+    for (Path file : files) {
       if (!fs.exists(file)) {
         continue;
       }

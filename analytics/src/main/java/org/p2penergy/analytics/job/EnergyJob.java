@@ -25,6 +25,8 @@ import org.p2penergy.analytics.energy.HighConsumption;
 import org.p2penergy.analytics.energy.HumanTime;
 import org.p2penergy.home.config.Appliance;
 import org.p2penergy.home.config.HomeConfig;
+import org.p2penergy.home.layout.DataLayout;
+import org.p2penergy.home.summary.SummaryJson;
 
 /**
  * The analytics job: readings of local days [from, to] to the four output tables and one
@@ -59,9 +61,10 @@ public final class EnergyJob {
     Instant end = request.to().plusDays(1).atStartOfDay(zone).toInstant();
 
     progress.accept("[1/5] checking readings files");
+    String home = config.home().id();
     InputFiles.Scan scan =
         InputFiles.scan(
-            request.dataDir(), utcDate(start.minus(edge)), utcDate(end.plus(edge)), hadoop);
+            request.dataDir(), home, utcDate(start.minus(edge)), utcDate(end.plus(edge)), hadoop);
     for (InputFiles.Unreadable u : scan.unreadable()) {
       progress.accept("  unreadable file, left out: " + u.path() + " (" + u.reason() + ")");
     }
@@ -82,7 +85,11 @@ public final class EnergyJob {
     progress.accept("  " + results.size() + " device-days");
 
     progress.accept("[3/5] writing analytics/daily, hourly, states");
-    OutputTables tables = new OutputTables(spark, request.dataDir(), hadoop);
+    OutputTables tables = new OutputTables(spark, request.dataDir(), home, hadoop);
+    int adopted = tables.adoptLegacyPartitions();
+    if (adopted > 0) {
+      progress.accept("  moved " + adopted + " partitions of the older layout under home=" + home);
+    }
     tables.clear(request.from(), request.to());
     tables.writeDaily(results);
     tables.writeHourly(results, config);
@@ -90,7 +97,7 @@ public final class EnergyJob {
 
     progress.accept("[4/5] anomalies");
     List<HistoryRow> history = tables.history(request.from().minusDays(29), request.to());
-    DataQualityFiles side = new DataQualityFiles(request.dataDir(), hadoop);
+    DataQualityFiles side = new DataQualityFiles(request.dataDir(), home, hadoop);
     List<AnomalyRow> anomalies = new ArrayList<>();
     for (DeviceDayResult r : results) {
       for (Finding f : r.findings()) {
@@ -110,15 +117,15 @@ public final class EnergyJob {
     tables.writeAnomalies(anomalies);
     progress.accept("  " + anomalies.size() + " anomalies");
 
-    progress.accept("[5/5] writing reports/<date>/summary.json");
+    progress.accept("[5/5] writing reports/" + home + "/<date>/summary.json");
     List<String> summaries = new ArrayList<>();
-    SummaryJson json = new SummaryJson(config);
+    SummaryBuilder builder = new SummaryBuilder(config);
     for (LocalDate d = request.from(); !d.isAfter(request.to()); d = d.plusDays(1)) {
       LocalDate day = d;
       Instant ds = dayStart(d, zone);
       Instant de = dayStart(d.plusDays(1), zone);
-      DaySummary summary =
-          new DaySummary(
+      SummaryInput summary =
+          new SummaryInput(
               d,
               clock.instant(),
               results.stream().filter(r -> r.date().equals(day)).toList(),
@@ -129,11 +136,8 @@ public final class EnergyJob {
               side.outages(ds, de),
               side.quarantine(ds, de),
               unreadableFor(scan, utcDate(ds.minus(edge)), utcDate(de.plus(edge))));
-      Path file =
-          new Path(
-              new Path(new Path(request.dataDir(), ReadingsSchema.REPORTS), d.toString()),
-              "summary.json");
-      writeAtomically(file, json.render(summary), hadoop);
+      Path file = new Path(request.dataDir(), DataLayout.of(home).summary(d));
+      writeAtomically(file, SummaryJson.write(builder.build(summary)), hadoop);
       summaries.add(file.toString());
     }
     return new Outcome(results.size(), anomalies.size(), summaries, scan.unreadable());
@@ -205,10 +209,9 @@ public final class EnergyJob {
     return scan.unreadable().stream()
         .filter(
             u -> {
-              int at = u.path().indexOf("date=");
-              if (at < 0) return true;
-              LocalDate d = LocalDate.parse(u.path().substring(at + 5, at + 15));
-              return !d.isBefore(fromUtc) && !d.isAfter(toUtc);
+              return DataLayout.dateOf(u.path())
+                  .map(d -> !d.isBefore(fromUtc) && !d.isAfter(toUtc))
+                  .orElse(true);
             })
         .toList();
   }

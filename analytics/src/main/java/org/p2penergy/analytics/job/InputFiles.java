@@ -13,6 +13,7 @@ import org.apache.parquet.hadoop.util.HadoopInputFile;
 import org.apache.parquet.schema.MessageType;
 import org.apache.parquet.schema.PrimitiveType.PrimitiveTypeName;
 import org.apache.parquet.schema.Type;
+import org.p2penergy.home.layout.DataLayout;
 
 /**
  * Finds the readings files of some UTC date partitions and opens each one's footer, so that a
@@ -28,33 +29,83 @@ public final class InputFiles {
 
   private InputFiles() {}
 
-  public static Scan scan(String dataDir, LocalDate fromUtc, LocalDate toUtc, Configuration conf)
+  /**
+   * The home's files of UTC dates [fromUtc, toUtc]: {@code readings/home=H/date=D/} and, for a data
+   * directory written before homes had ids, {@code readings/date=D/} (read as this home).
+   */
+  public static Scan scan(
+      String dataDir, String home, LocalDate fromUtc, LocalDate toUtc, Configuration conf)
       throws IOException {
-    Path readings = new Path(dataDir, ReadingsSchema.READINGS);
-    FileSystem fs = readings.getFileSystem(conf);
+    Path root = new Path(dataDir);
+    FileSystem fs = root.getFileSystem(conf);
     List<String> files = new ArrayList<>();
     List<Unreadable> unreadable = new ArrayList<>();
     int partitions = 0;
+    List<Path> dirs = new ArrayList<>();
     for (LocalDate d = fromUtc; !d.isAfter(toUtc); d = d.plusDays(1)) {
-      Path partition = new Path(readings, "date=" + d);
+      dirs.add(new Path(root, DataLayout.of(home).readings(d)));
+      dirs.add(new Path(root, DataLayout.legacyReadings(d)));
+    }
+    for (Path partition : dirs) {
       if (!fs.exists(partition)) {
         continue;
       }
       partitions++;
-      for (FileStatus status : fs.listStatus(partition)) {
-        String name = status.getPath().getName();
-        if (!status.isFile() || !name.endsWith(".parquet") || name.startsWith(".")) {
-          continue; // temp files of a writer (".part-*.tmp") are not readings yet
-        }
-        String problem = check(status, conf);
-        if (problem == null) {
-          files.add(status.getPath().toString());
-        } else {
-          unreadable.add(new Unreadable(status.getPath().toString(), problem));
-        }
-      }
+      collect(fs, partition, conf, files, unreadable);
     }
     return new Scan(files, unreadable, partitions);
+  }
+
+  /**
+   * Every readings file of every home and date ({@code readings/home=*\/date=*\/} and the older
+   * {@code readings/date=*\/}), with the same checks as {@link #scan}: what {@code sql} reads.
+   */
+  public static Scan scanAll(String dataDir, Configuration conf) throws IOException {
+    Path readings = new Path(dataDir, DataLayout.READINGS);
+    FileSystem fs = readings.getFileSystem(conf);
+    List<String> files = new ArrayList<>();
+    List<Unreadable> unreadable = new ArrayList<>();
+    if (!fs.exists(readings)) {
+      return new Scan(files, unreadable, 0);
+    }
+    List<Path> partitions = new ArrayList<>();
+    for (FileStatus top : fs.listStatus(readings)) {
+      String name = top.getPath().getName();
+      if (top.isDirectory() && name.startsWith("home=")) {
+        for (FileStatus date : fs.listStatus(top.getPath())) {
+          if (date.isDirectory() && date.getPath().getName().startsWith("date=")) {
+            partitions.add(date.getPath());
+          }
+        }
+      } else if (top.isDirectory() && name.startsWith("date=")) {
+        partitions.add(top.getPath());
+      }
+    }
+    for (Path partition : partitions) {
+      collect(fs, partition, conf, files, unreadable);
+    }
+    return new Scan(files, unreadable, partitions.size());
+  }
+
+  private static void collect(
+      FileSystem fs,
+      Path partition,
+      Configuration conf,
+      List<String> files,
+      List<Unreadable> unreadable)
+      throws IOException {
+    for (FileStatus status : fs.listStatus(partition)) {
+      String name = status.getPath().getName();
+      if (!status.isFile() || !name.endsWith(".parquet") || name.startsWith(".")) {
+        continue; // temp files of a writer (".part-*.tmp") are not readings yet
+      }
+      String problem = check(status, conf);
+      if (problem == null) {
+        files.add(status.getPath().toString());
+      } else {
+        unreadable.add(new Unreadable(status.getPath().toString(), problem));
+      }
+    }
   }
 
   private static java.util.Optional<String> wrongType(

@@ -28,16 +28,36 @@ import org.p2penergy.home.config.HomeConfig;
  * <p>Local midnights are worked out once on the driver (java.time, so DST is exact) and handed to
  * Spark as an array literal: per row there is only integer arithmetic, no time-zone conversion.
  */
-final class ReadingsInput {
+public final class ReadingsInput {
   private static final long DAY_US = 86_400_000_000L;
 
   private ReadingsInput() {}
 
-  static Dataset<Row> load(SparkSession spark, List<String> files) {
+  /** The readings files with the readings schema (no inference: a bad file was left out before). */
+  public static Dataset<Row> load(SparkSession spark, List<String> files) {
     if (files.isEmpty()) {
       return spark.createDataFrame(List.<Row>of(), ReadingsSchema.SCHEMA);
     }
     return spark.read().schema(ReadingsSchema.SCHEMA).parquet(files.toArray(String[]::new));
+  }
+
+  /**
+   * The readings with {@code home} and {@code date} taken from each file's path, as a partitioned
+   * table would have them; null home for files of the older layout ({@code readings/date=D}).
+   */
+  public static Dataset<Row> loadWithPartitions(SparkSession spark, List<String> files) {
+    if (files.isEmpty()) {
+      return spark.createDataFrame(
+          List.<Row>of(),
+          ReadingsSchema.SCHEMA
+              .add("home", org.apache.spark.sql.types.DataTypes.StringType)
+              .add("date", org.apache.spark.sql.types.DataTypes.DateType));
+    }
+    return load(spark, files)
+        .withColumn(
+            "home", expr("nullif(regexp_extract(_metadata.file_path, '/home=([^/]+)/', 1), '')"))
+        .withColumn(
+            "date", expr("to_date(regexp_extract(_metadata.file_path, '/date=([0-9-]{10})/', 1))"));
   }
 
   /**

@@ -3,7 +3,7 @@ package org.p2penergy.analytics.job;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 
-/** The readings contract (docs/ARCHITECTURE.md), and where the layout puts things. */
+/** The readings contract (docs/ARCHITECTURE.md) as Spark reads it; paths are in DataLayout. */
 public final class ReadingsSchema {
   public static final StructType SCHEMA =
       new StructType()
@@ -12,12 +12,6 @@ public final class ReadingsSchema {
           .add("ts", DataTypes.TimestampType, false)
           .add("received_at", DataTypes.TimestampType, true)
           .add("value", DataTypes.DoubleType, true);
-
-  public static final String READINGS = "readings";
-  public static final String ANALYTICS = "analytics";
-  public static final String REPORTS = "reports";
-  public static final String OUTAGES = "outages";
-  public static final String QUARANTINE = "quarantine";
 
   private ReadingsSchema() {}
 }

@@ -53,8 +53,8 @@ class AnalyzeAndSqlCommandIT {
             "analyze: [4/5]",
             "analyze: [5/5]")
         .contains("analyze: done in");
-    assertThat(analyze.out().strip()).endsWith("reports/2026-11-27/summary.json");
-    assertThat(data.resolve("reports/2026-11-27/summary.json")).isRegularFile();
+    assertThat(analyze.out().strip()).endsWith("reports/home/2026-11-27/summary.json");
+    assertThat(data.resolve("reports/home/2026-11-27/summary.json")).isRegularFile();
 
     Run sql =
         run(

@@ -229,8 +229,9 @@ class StandaloneClusterIT {
 
     ObjectMapper json = new ObjectMapper();
     JsonNode cluster =
-        json.readTree(clusterData.resolve("reports/2026-11-27/summary.json").toFile());
-    JsonNode local = json.readTree(localData.resolve("reports/2026-11-27/summary.json").toFile());
+        json.readTree(clusterData.resolve("reports/home/2026-11-27/summary.json").toFile());
+    JsonNode local =
+        json.readTree(localData.resolve("reports/home/2026-11-27/summary.json").toFile());
     ((ObjectNode) cluster).remove("generated_at");
     ((ObjectNode) local).remove("generated_at");
     assertThat(cluster).isEqualTo(local);
@@ -238,14 +239,16 @@ class StandaloneClusterIT {
     assertThat(cluster.path("totals").path("kwh").asDouble())
         .isCloseTo((fridgeWs + 1200 * 180 + 100 * 30) / 3.6e6, within(1e-9));
     for (String table : List.of("daily", "hourly", "states", "anomalies")) {
-      assertThat(clusterData.resolve("analytics/" + table + "/date=2026-11-27")).isDirectory();
+      assertThat(clusterData.resolve("analytics/" + table + "/home=home/date=2026-11-27"))
+          .isDirectory();
       assertThat(partFiles(clusterData, table)).isEqualTo(partFiles(localData, table));
     }
   }
 
   /** Bytes of the date's Parquet files: the same rows in the same order give the same size. */
   private static long partFiles(Path data, String table) throws IOException {
-    try (Stream<Path> files = Files.list(data.resolve("analytics/" + table + "/date=2026-11-27"))) {
+    try (Stream<Path> files =
+        Files.list(data.resolve("analytics/" + table + "/home=home/date=2026-11-27"))) {
       return files.filter(p -> p.toString().endsWith(".parquet")).count();
     }
   }

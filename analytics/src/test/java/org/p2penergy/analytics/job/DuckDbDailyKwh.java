@@ -28,7 +28,7 @@ public final class DuckDbDailyKwh {
         Locale.ROOT,
         """
         WITH dedup AS (
-          SELECT device_id, event, ts, value FROM read_parquet('%1$s/readings/*/*.parquet')
+          SELECT device_id, event, ts, value FROM read_parquet('%1$s/readings/*/*/*.parquet')
           WHERE event IN ('power', 'Apparent Power') AND value IS NOT NULL AND NOT isnan(value)
           QUALIFY row_number() OVER (PARTITION BY device_id, event, ts ORDER BY value) = 1
         ), steps AS (

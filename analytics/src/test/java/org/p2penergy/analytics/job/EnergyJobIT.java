@@ -177,13 +177,13 @@ class EnergyJobIT {
   @Test
   void summaryJsonFollowsTheContract() throws IOException {
     JsonNode s =
-        new ObjectMapper().readTree(data.resolve("reports/2026-11-27/summary.json").toFile());
+        new ObjectMapper().readTree(data.resolve("reports/home/2026-11-27/summary.json").toFile());
     assertThat(s.path("schema_version").asInt()).isEqualTo(1);
     assertThat(s.path("date").asText()).isEqualTo("2026-11-27");
     assertThat(s.path("generated_at").asText()).isEqualTo("2026-11-28T07:00:00Z");
     assertThat(s.path("home").path("timezone").asText()).isEqualTo("America/New_York");
-    assertThat(s.path("day").path("start").asText()).isEqualTo("2026-11-27T00:00-05:00");
-    assertThat(s.path("day").path("end").asText()).isEqualTo("2026-11-28T00:00-05:00");
+    assertThat(s.path("day").path("start").asText()).isEqualTo("2026-11-27T00:00:00-05:00");
+    assertThat(s.path("day").path("end").asText()).isEqualTo("2026-11-28T00:00:00-05:00");
     assertThat(s.path("day").path("hours").asInt()).isEqualTo(24);
     double fridgeWs = 86_400 * 20 + 15 * 180 + 820 * 30 + 140 * 1770 - 20 * 1200;
     assertThat(s.path("totals").path("kwh").asDouble())
@@ -210,11 +210,11 @@ class EnergyJobIT {
                         + e.path("detail").asText()));
     assertThat(timeline)
         .containsExactly(
-            "door_open 2026-11-27T08:00-05:00 2026-11-27T08:03-05:00 ",
-            "on 2026-11-27T10:00-05:00 2026-11-27T10:00:30-05:00 ",
-            "start_surge 2026-11-27T12:00-05:00 2026-11-27T12:00:30-05:00 ",
-            "cooling 2026-11-27T12:00:30-05:00 2026-11-27T12:30-05:00 ",
-            "level_6 2026-11-27T17:02-05:00 2026-11-27T17:05-05:00 level 6");
+            "door_open 2026-11-27T08:00:00-05:00 2026-11-27T08:03:00-05:00 ",
+            "on 2026-11-27T10:00:00-05:00 2026-11-27T10:00:30-05:00 ",
+            "start_surge 2026-11-27T12:00:00-05:00 2026-11-27T12:00:30-05:00 ",
+            "cooling 2026-11-27T12:00:30-05:00 2026-11-27T12:30:00-05:00 ",
+            "level_6 2026-11-27T17:02:00-05:00 2026-11-27T17:05:00-05:00 level 6");
     assertThat(s.path("anomalies")).hasSize(6);
     assertThat(s.path("history")).hasSize(3);
     JsonNode quality = s.path("data_quality");
@@ -250,13 +250,13 @@ class EnergyJobIT {
     copyTree(data.resolve("readings"), copy.resolve("readings"));
     // The UTC partition 2026-11-28 holds the fridge's local 19:00-24:00: cut its file in half.
     Path late;
-    try (Stream<Path> files = Files.list(copy.resolve("readings/date=2026-11-28"))) {
+    try (Stream<Path> files = Files.list(copy.resolve("readings/home=home/date=2026-11-28"))) {
       late = files.filter(p -> p.toString().endsWith(".parquet")).findFirst().orElseThrow();
     }
     try (RandomAccessFile f = new RandomAccessFile(late.toFile(), "rw")) {
       f.setLength(f.length() / 2);
     }
-    Path garbage = copy.resolve("readings/date=2026-11-27/part-garbage.parquet");
+    Path garbage = copy.resolve("readings/home=home/date=2026-11-27/part-garbage.parquet");
     Files.writeString(garbage, "this is not parquet at all");
     EnergyJob.Outcome outcome = run(copy);
     assertThat(outcome.unreadable()).hasSize(2);
@@ -267,7 +267,7 @@ class EnergyJobIT {
     assertThat((double) daily(copy).get(DemoDay.MICROWAVE).getAs("kwh"))
         .isCloseTo(1200 * 180 / WS, within(1e-12));
     JsonNode s =
-        new ObjectMapper().readTree(copy.resolve("reports/2026-11-27/summary.json").toFile());
+        new ObjectMapper().readTree(copy.resolve("reports/home/2026-11-27/summary.json").toFile());
     List<String> named = new ArrayList<>();
     s.path("data_quality").path("unreadable_files").forEach(n -> named.add(n.asText()));
     assertThat(named).hasSize(2);
@@ -279,19 +279,19 @@ class EnergyJobIT {
   @Test
   void outagesAndQuarantineGoToDataQualityAndAnomalies(@TempDir Path copy) throws IOException {
     copyTree(data.resolve("readings"), copy.resolve("readings"));
-    Files.createDirectories(copy.resolve("outages"));
-    Files.createDirectories(copy.resolve("quarantine"));
+    Files.createDirectories(copy.resolve("outages/home=home"));
+    Files.createDirectories(copy.resolve("quarantine/home=home"));
     // 03:00-03:04:10 local on the day; another outage two days before is not this day's.
     Files.writeString(
-        copy.resolve("outages/2026-11-27.jsonl"),
+        copy.resolve("outages/home=home/2026-11-27.jsonl"),
         "{\"start\":\"2026-11-27T08:00:00Z\",\"end\":\"2026-11-27T08:04:10Z\",\"reason\":\"read timeout\"}\n");
     Files.writeString(
-        copy.resolve("outages/2026-11-25.jsonl"),
+        copy.resolve("outages/home=home/2026-11-25.jsonl"),
         "{\"start\":\"2026-11-25T10:00:00Z\",\"end\":\"2026-11-25T10:01:00Z\",\"reason\":\"x\"}\n");
     // Three events received that local day, one the evening before (04:00Z = 23:00 local), and a
     // torn last line.
     Files.writeString(
-        copy.resolve("quarantine/2026-11-27.jsonl"),
+        copy.resolve("quarantine/home=home/2026-11-27.jsonl"),
         String.join(
             "\n",
             "{\"received_at\":\"2026-11-27T04:00:00Z\",\"reason\":\"bad JSON\",\"event\":\"power\",\"raw\":\"{\"}",
@@ -301,7 +301,7 @@ class EnergyJobIT {
             "{\"received_at\":\"2026-11-27T15:0"));
     run(copy);
     JsonNode s =
-        new ObjectMapper().readTree(copy.resolve("reports/2026-11-27/summary.json").toFile());
+        new ObjectMapper().readTree(copy.resolve("reports/home/2026-11-27/summary.json").toFile());
     JsonNode quality = s.path("data_quality");
     assertThat(quality.path("outages")).hasSize(1);
     assertThat(quality.path("outages").get(0).path("start").asText())
@@ -327,7 +327,7 @@ class EnergyJobIT {
             });
     assertThat(collector)
         .containsExactly(
-            "|data_gap|2026-11-27T03:00-05:00|collector outage of 4.2 min: read timeout");
+            "|data_gap|2026-11-27T03:00:00-05:00|collector outage of 4.2 min: read timeout");
   }
 
   @Test
@@ -366,10 +366,10 @@ class EnergyJobIT {
         .startsWith(0, 1, 1, 2);
     fallHours.forEach(r -> assertThat(r.<Double>getAs("kwh")).isCloseTo(0.01, within(1e-12)));
     JsonNode s =
-        new ObjectMapper().readTree(dst.resolve("reports/2026-11-01/summary.json").toFile());
+        new ObjectMapper().readTree(dst.resolve("reports/home/2026-11-01/summary.json").toFile());
     assertThat(s.path("day").path("hours").asInt()).isEqualTo(25);
-    assertThat(s.path("day").path("start").asText()).isEqualTo("2026-11-01T00:00-04:00");
-    assertThat(s.path("day").path("end").asText()).isEqualTo("2026-11-02T00:00-05:00");
+    assertThat(s.path("day").path("start").asText()).isEqualTo("2026-11-01T00:00:00-04:00");
+    assertThat(s.path("day").path("end").asText()).isEqualTo("2026-11-02T00:00:00-05:00");
     assertThat(s.path("power_curve").get(0).path("mean_w")).hasSize(1500);
   }
 

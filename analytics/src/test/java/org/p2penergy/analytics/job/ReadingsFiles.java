@@ -15,6 +15,8 @@ import org.p2penergy.collector.store.IoFaults;
 import org.p2penergy.collector.store.ParquetOptions;
 import org.p2penergy.collector.store.Reading;
 import org.p2penergy.collector.store.ReadingsFileWriter;
+import org.p2penergy.home.config.Home;
+import org.p2penergy.home.layout.DataLayout;
 
 /**
  * Writes readings the way the collector does, with its own Parquet writer: one file per UTC date
@@ -23,7 +25,12 @@ import org.p2penergy.collector.store.ReadingsFileWriter;
 public final class ReadingsFiles {
   private ReadingsFiles() {}
 
+  /** Into the default home's folders ({@code readings/home=home/date=D/}). */
   public static void write(SparkSession unused, Path dataDir, List<Reading> readings) {
+    write(dataDir, Home.DEFAULT_ID, readings);
+  }
+
+  public static void write(Path dataDir, String home, List<Reading> readings) {
     Map<LocalDate, List<Reading>> byDate = new TreeMap<>();
     for (Reading r : readings) {
       byDate
@@ -35,8 +42,9 @@ public final class ReadingsFiles {
       List<Reading> sorted = new ArrayList<>(e.getValue());
       sorted.sort(Comparator.comparing(Reading::deviceId).thenComparing(Reading::ts));
       Path target =
-          dataDir.resolve(
-              ReadingsSchema.READINGS + "/date=" + e.getKey() + "/part-" + n++ + ".parquet");
+          dataDir
+              .resolve(DataLayout.of(home).readings(e.getKey()))
+              .resolve("part-" + n++ + ".parquet");
       try (ReadingsFileWriter writer =
           new ReadingsFileWriter(target, ParquetOptions.DEFAULT, IoFaults.NONE)) {
         for (Reading r : sorted) {

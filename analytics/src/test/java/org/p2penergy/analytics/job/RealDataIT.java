@@ -87,7 +87,7 @@ class RealDataIT {
       List<TracePoint> sorted = new ArrayList<>(e.getValue());
       sorted.sort(Comparator.comparing(TracePoint::ts));
       Path target =
-          data.resolve("readings/date=" + e.getKey())
+          data.resolve("readings/home=home/date=" + e.getKey())
               .resolve("part-" + csv.getFileName().toString().replace(".csv", "") + ".parquet");
       try (ReadingsFileWriter writer =
           new ReadingsFileWriter(target, ParquetOptions.DEFAULT, IoFaults.NONE)) {

@@ -37,6 +37,7 @@ public final class CsvImport {
   }
 
   private final CsvTraceFormat format;
+  private final String home;
   private final String deviceId;
   private final String event;
   private final Clock clock;
@@ -45,12 +46,14 @@ public final class CsvImport {
 
   public CsvImport(
       CsvTraceFormat format,
+      String home,
       String deviceId,
       String event,
       Clock clock,
       PrintStream progress,
       int maxRowsPerFile) {
     this.format = format;
+    this.home = home;
     this.deviceId = deviceId;
     this.event = event;
     this.clock = clock;
@@ -65,7 +68,7 @@ public final class CsvImport {
   public Summary run(Path dataDir, List<Path> files) throws IOException {
     Instant receivedAt = clock.instant();
     long[] rows = {0};
-    try (DurableStore store = DurableStore.forImport(dataDir, maxRowsPerFile, clock);
+    try (DurableStore store = DurableStore.forImport(dataDir, home, maxRowsPerFile, clock);
         QuarantineLog quarantine = new QuarantineLog(dataDir, clock, false)) {
       for (Path file : files) {
         long before = rows[0];
@@ -93,7 +96,7 @@ public final class CsvImport {
 
                   private void quarantine(long line, String raw, String reason) {
                     try {
-                      quarantine.add(receivedAt, reason, event, raw, file + ":" + line);
+                      quarantine.add(home, receivedAt, reason, event, raw, file + ":" + line);
                     } catch (IOException e) {
                       throw new UncheckedIOException(e);
                     }

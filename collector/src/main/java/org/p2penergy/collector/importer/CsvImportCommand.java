@@ -13,6 +13,7 @@ import java.util.concurrent.Callable;
 import org.p2penergy.home.cli.UserException;
 import org.p2penergy.home.config.CollectorSettings;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -23,9 +24,9 @@ import picocli.CommandLine.Parameters;
     sortOptions = false,
     description = {
       "Import CSV power traces as readings of one device.",
-      "Written exactly as the collector writes them (DATA/readings/date=D/part-*.parquet,"
+      "Written exactly as the collector writes them (DATA/readings/home=H/date=D/part-*.parquet,"
           + " through a spool in DATA/spool/import). Bad rows go to"
-          + " DATA/quarantine/YYYY-MM-DD.jsonl with their file and line; they never stop the"
+          + " DATA/quarantine/home=H/YYYY-MM-DD.jsonl with their file and line; they never stop the"
           + " import. Columns are 1-based numbers (a leading + is accepted) or header names."
     },
     footerHeading = "%nExamples:%n",
@@ -40,6 +41,8 @@ import picocli.CommandLine.Parameters;
 public final class CsvImportCommand implements Callable<Integer> {
   @Option(names = "--data", required = true, paramLabel = "DIR", description = "data directory")
   Path data;
+
+  @Mixin ImportHome home;
 
   @Option(
       names = "--device",
@@ -116,7 +119,8 @@ public final class CsvImportCommand implements Callable<Integer> {
       if (!Files.isRegularFile(f)) throw new UserException("no such file: " + f);
     }
     if (maxRowsPerFile < 1) throw new UserException("--max-rows-per-file must be at least 1");
-    CsvImport importer = new CsvImport(format, device, event, clock, progress, maxRowsPerFile);
+    CsvImport importer =
+        new CsvImport(format, home.id(), device, event, clock, progress, maxRowsPerFile);
     try {
       out.println(importer.run(data, files).line());
     } catch (IOException e) {

@@ -12,6 +12,7 @@ import org.p2penergy.collector.stream.DuplicateFilter;
 import org.p2penergy.collector.stream.EventIngest;
 import org.p2penergy.collector.stream.EventParser;
 import org.p2penergy.collector.stream.IngestCounters;
+import org.p2penergy.home.config.DeviceHomes;
 
 /**
  * Backfills the original project's SQLite {@code event} table through the collector's own rules
@@ -63,13 +64,13 @@ public final class LegacySqliteImport {
     this.maxRowsPerFile = maxRowsPerFile;
   }
 
-  public Summary run(Path dataDir, Path database) throws Exception {
+  public Summary run(Path dataDir, String home, Path database) throws Exception {
     Instant receivedAt = clock.instant();
     IngestCounters counters = new IngestCounters();
     long[] rows = {0};
     long[] currentId = {0};
     try (LegacySqliteRows table = LegacySqliteRows.open(database);
-        DurableStore store = DurableStore.forImport(dataDir, maxRowsPerFile, clock);
+        DurableStore store = DurableStore.forImport(dataDir, home, maxRowsPerFile, clock);
         QuarantineLog quarantine = new QuarantineLog(dataDir, clock, false)) {
       long total = table.count();
       progress.printf("import legacy-sqlite: %s: %d rows%n", database, total);
@@ -80,9 +81,10 @@ public final class LegacySqliteImport {
               // small window catches every one.
               new DuplicateFilter(DuplicateFilter.DEFAULT_CAPACITY),
               store,
-              (at, reason, event, raw) ->
-                  quarantine.add(at, reason, event, raw, database + ":id=" + currentId[0]),
-              counters);
+              (h, at, reason, event, raw) ->
+                  quarantine.add(h, at, reason, event, raw, database + ":id=" + currentId[0]),
+              counters,
+              DeviceHomes.single(home));
       LegacySqliteEvents events = new LegacySqliteEvents(new EventParser());
       table.forEach(
           row -> {

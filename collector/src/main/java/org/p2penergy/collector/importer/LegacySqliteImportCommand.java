@@ -8,6 +8,7 @@ import java.util.concurrent.Callable;
 import org.p2penergy.home.cli.UserException;
 import org.p2penergy.home.config.CollectorSettings;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -22,12 +23,14 @@ import picocli.CommandLine.Parameters;
           + " 'YYYY-MM-DD HH:MM:SS.ffffff') with the collector's rules: cloud events (spark/*,"
           + " particle/*, hook-*) skipped, exact duplicates stored once, anything unparseable"
           + " quarantined in DATA/quarantine with the row id. Written exactly as collect writes"
-          + " (DATA/readings/date=D/part-*.parquet).",
+          + " (DATA/readings/home=H/date=D/part-*.parquet).",
       "Example:  import legacy-sqlite --data /var/lib/p2penergy events.db"
     })
 public final class LegacySqliteImportCommand implements Callable<Integer> {
   @Option(names = "--data", required = true, paramLabel = "DIR", description = "data directory")
   Path data;
+
+  @Mixin ImportHome home;
 
   @Option(
       names = "--max-rows-per-file",
@@ -50,7 +53,11 @@ public final class LegacySqliteImportCommand implements Callable<Integer> {
     }
     try {
       System.out.println(
-          new LegacySqliteImport(clock, System.err, maxRowsPerFile).run(data, database).line());
+          new LegacySqliteImport(clock, System.err, maxRowsPerFile)
+              .run(data, home.id(), database)
+              .line());
+    } catch (LegacyDatabaseException e) {
+      throw new UserException(e.getMessage());
     } catch (IOException e) {
       throw new UserException(e.getMessage(), 1);
     } catch (SQLException e) {

@@ -10,7 +10,6 @@ import java.sql.SQLException;
 import java.util.HashSet;
 import java.util.Locale;
 import java.util.Set;
-import org.p2penergy.home.cli.UserException;
 
 /**
  * Reads the original project's Flask/SQLite store, read-only, in (coreid, name, published_at, id)
@@ -30,7 +29,7 @@ public final class LegacySqliteRows implements AutoCloseable {
 
   public static LegacySqliteRows open(Path database) {
     if (!Files.isRegularFile(database)) {
-      throw new UserException(database + ": no such database file");
+      throw new LegacyDatabaseException(database + ": no such database file");
     }
     Connection c;
     try {
@@ -40,7 +39,8 @@ public final class LegacySqliteRows implements AutoCloseable {
           DriverManager.getConnection(
               "jdbc:sqlite:" + database.toAbsolutePath(), config.toProperties());
     } catch (SQLException e) {
-      throw new UserException(database + ": cannot open as SQLite (" + firstLine(e) + ")");
+      throw new LegacyDatabaseException(
+          database + ": cannot open as SQLite (" + firstLine(e) + ")");
     }
     try {
       Set<String> cols = new HashSet<>();
@@ -50,17 +50,20 @@ public final class LegacySqliteRows implements AutoCloseable {
         }
       }
       if (cols.isEmpty()) {
-        throw new UserException(database + ": no table 'event' (is this the legacy database?)");
+        throw new LegacyDatabaseException(
+            database + ": no table 'event' (is this the legacy database?)");
       }
       for (String need : REQUIRED) {
         if (!cols.contains(need)) {
-          throw new UserException(database + ": table 'event' has no column '" + need + "'");
+          throw new LegacyDatabaseException(
+              database + ": table 'event' has no column '" + need + "'");
         }
       }
       return new LegacySqliteRows(c, cols);
     } catch (SQLException e) {
       close(c);
-      throw new UserException(database + ": not a readable SQLite database (" + firstLine(e) + ")");
+      throw new LegacyDatabaseException(
+          database + ": not a readable SQLite database (" + firstLine(e) + ")");
     } catch (RuntimeException e) {
       close(c);
       throw e;

@@ -1,11 +1,8 @@
 package org.p2penergy.collector.store;
 
 import java.io.IOException;
-import java.nio.channels.FileChannel;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
+import org.p2penergy.home.io.AtomicFiles;
 
 /** The few file-system steps durability rests on, and error messages that name the path. */
 final class Disk {
@@ -13,15 +10,12 @@ final class Disk {
 
   /** Renames over the target in one step, then fsyncs the directory so the rename survives. */
   static void moveAtomically(Path from, Path to) throws IOException {
-    Files.move(from, to, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-    syncDirectory(to.getParent());
+    AtomicFiles.move(from, to);
   }
 
   /** Makes a create, rename or delete in this directory durable (POSIX: fsync the directory). */
   static void syncDirectory(Path dir) throws IOException {
-    try (FileChannel channel = FileChannel.open(dir, StandardOpenOption.READ)) {
-      channel.force(true);
-    }
+    AtomicFiles.syncDirectory(dir);
   }
 
   /** An IOException whose message says what failed and where, with the cause's own words. */

@@ -9,14 +9,16 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
 import org.p2penergy.home.config.CollectorSettings;
+import org.p2penergy.home.config.DeviceHomes;
+import org.p2penergy.home.layout.DataLayout;
 
 /**
  * The collector's durable {@link ReadingSink}: each reading is appended to the write-ahead spool
  * ({@code DATA/spool/}), fsynced in groups every {@code fsyncInterval} (0 = every reading), and at
  * each roll ({@code roll}, aligned to the UTC clock, or {@code maxRowsPerFile} readings) the
- * segment becomes {@code DATA/readings/date=D/part-*.parquet} and is deleted. Opening the store
- * first rolls what an earlier run left behind. A failed roll (disk full) keeps the segment and is
- * retried; see {@link StoreCounters} and {@link StoreListener} for what it reports.
+ * segment becomes {@code DATA/readings/home=H/date=D/part-*.parquet} and is deleted. Opening the
+ * store first rolls what an earlier run left behind. A failed roll (disk full) keeps the segment
+ * and is retried; see {@link StoreCounters} and {@link StoreListener} for what it reports.
  */
 public final class DurableStore implements ReadingSink {
   private static final Duration RETRY = Duration.ofSeconds(10);
@@ -38,7 +40,7 @@ public final class DurableStore implements ReadingSink {
     this.settings = b.settings;
     this.clock = b.clock;
     this.listener = b.listener;
-    Path readings = b.dataDir.resolve("readings");
+    Path readings = b.dataDir.resolve(DataLayout.READINGS);
     try {
       Files.createDirectories(readings);
       Files.createDirectories(b.spoolDir);
@@ -47,7 +49,7 @@ public final class DurableStore implements ReadingSink {
     }
     this.lock = SpoolLock.acquire(b.spoolDir);
     this.spool = new Spool(b.spoolDir, clock, b.faults);
-    this.converter = new SegmentConverter(readings, b.options, b.faults);
+    this.converter = new SegmentConverter(b.dataDir, b.homes, b.options, b.faults);
     this.lastSync = clock.instant();
     try {
       stats.recoveredSegments = spool.adoptLeftovers().size();
@@ -73,11 +75,12 @@ public final class DurableStore implements ReadingSink {
    * beside a live collector), no timed fsync or roll: it fsyncs once per roll, every {@code
    * maxRowsPerFile} rows, and at {@link #close()}.
    */
-  public static DurableStore forImport(Path dataDir, int maxRowsPerFile, Clock clock)
+  public static DurableStore forImport(Path dataDir, String home, int maxRowsPerFile, Clock clock)
       throws IOException {
     Duration never = Duration.ofDays(365L * 100);
     return builder(dataDir)
-        .spoolDir(dataDir.resolve("spool").resolve("import"))
+        .spoolDir(dataDir.resolve(DataLayout.importSpool()))
+        .homes(DeviceHomes.single(home))
         .settings(
             new CollectorSettings(
                 never, never, maxRowsPerFile, CollectorSettings.DEFAULT_READ_TIMEOUT))

@@ -3,36 +3,49 @@ package org.p2penergy.collector.store;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import org.p2penergy.home.layout.DataLayout;
 
 /**
  * When the stream was down, so analytics can tell "no data" from "appliance off": {@code
- * DATA/outages/YYYY-MM-DD.jsonl} (UTC date of {@code start}), one JSON object a line with {@code
- * start}, {@code end} (ISO-8601 UTC) and {@code reason}; each line fsynced.
+ * DATA/outages/home=H/YYYY-MM-DD.jsonl} (UTC date of {@code start}), one JSON object a line with
+ * {@code start}, {@code end} (ISO-8601 UTC) and {@code reason}; each line fsynced. A collector on a
+ * community's stream writes each outage to every home it serves: they all lost the same data.
  */
 public final class OutageLog implements AutoCloseable {
-  private final JsonLinesLog log;
+  private final List<JsonLinesLog> logs = new ArrayList<>();
+  private long count;
 
-  public OutageLog(Path dataDir) {
-    this.log = new JsonLinesLog(dataDir.resolve("outages"), true);
+  public OutageLog(Path dataDir, List<String> homes) {
+    for (String home : homes) {
+      logs.add(new JsonLinesLog(dataDir.resolve(DataLayout.of(home).outages()), true));
+    }
   }
 
-  public void add(Instant start, Instant end, String reason) throws IOException {
+  public synchronized void add(Instant start, Instant end, String reason) throws IOException {
     if (end.isBefore(start)) throw new IllegalArgumentException("outage ends before it starts");
     Map<String, Object> entry = new LinkedHashMap<>();
     entry.put("start", start.toString());
     entry.put("end", end.toString());
     entry.put("reason", reason);
-    log.append(start, entry);
+    for (JsonLinesLog log : logs) {
+      log.append(start, entry);
+    }
+    count++;
   }
 
-  public long count() {
-    return log.lines();
+  /** Outages recorded since this log was opened. */
+  public synchronized long count() {
+    return count;
   }
 
   @Override
-  public void close() throws IOException {
-    log.close();
+  public synchronized void close() throws IOException {
+    for (JsonLinesLog log : logs) {
+      log.close();
+    }
   }
 }

@@ -6,16 +6,21 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.p2penergy.home.layout.DataLayout;
 
 /**
- * Rejected input, kept with the reason: {@code DATA/quarantine/YYYY-MM-DD.jsonl} (UTC date of
- * receipt), one JSON object a line with {@code received_at}, {@code reason}, {@code event}, {@code
- * raw} (the raw text) and, for imports, {@code source} ({@code path:line}). Nothing rejected is
- * silently lost.
+ * Rejected input, kept with the reason: {@code DATA/quarantine/home=H/YYYY-MM-DD.jsonl} (UTC date
+ * of receipt), one JSON object a line with {@code received_at}, {@code reason}, {@code event},
+ * {@code raw} (the raw text) and, for imports, {@code source} ({@code path:line}). What belongs to
+ * no home (a community collector's unknown device, an event without a device) goes to {@code
+ * quarantine/unassigned/}. Nothing rejected is silently lost.
  */
 public final class QuarantineLog implements AutoCloseable {
-  private final JsonLinesLog log;
+  private final Path dataDir;
   private final Clock clock;
+  private final boolean syncEachLine;
+  private final Map<String, JsonLinesLog> logs = new LinkedHashMap<>();
+  private long count;
 
   /** Each line fsynced as it is written: what the collector wants (rejections are rare). */
   public QuarantineLog(Path dataDir, Clock clock) {
@@ -26,20 +31,23 @@ public final class QuarantineLog implements AutoCloseable {
    * @param syncEachLine false for bulk imports, which fsync once on {@link #close()}
    */
   public QuarantineLog(Path dataDir, Clock clock, boolean syncEachLine) {
-    this.log = new JsonLinesLog(dataDir.resolve("quarantine"), syncEachLine);
+    this.dataDir = dataDir;
     this.clock = clock;
+    this.syncEachLine = syncEachLine;
   }
 
-  /** Quarantines what the collector received now. */
-  public void add(String reason, String event, String raw) throws IOException {
-    add(clock.instant(), reason, event, raw, null);
+  /** Quarantines what the collector received now, for {@code home}. */
+  public void add(String home, String reason, String event, String raw) throws IOException {
+    add(home, clock.instant(), reason, event, raw, null);
   }
 
   /**
+   * @param home the home the event belongs to, or null when it belongs to none
    * @param event the event name if known, else null
    * @param source where the text came from ({@code path:line}), or null
    */
-  public void add(Instant receivedAt, String reason, String event, String raw, String source)
+  public synchronized void add(
+      String home, Instant receivedAt, String reason, String event, String raw, String source)
       throws IOException {
     Map<String, Object> entry = new LinkedHashMap<>();
     entry.put("received_at", receivedAt.toString());
@@ -47,16 +55,28 @@ public final class QuarantineLog implements AutoCloseable {
     entry.put("event", event);
     entry.put("raw", raw);
     if (source != null) entry.put("source", source);
-    log.append(receivedAt, entry);
+    String dir =
+        home == null ? DataLayout.unassignedQuarantine() : DataLayout.of(home).quarantine();
+    logs.computeIfAbsent(dir, d -> new JsonLinesLog(dataDir.resolve(d), syncEachLine))
+        .append(receivedAt, entry);
+    count++;
   }
 
   /** Lines written since this log was opened. */
-  public long count() {
-    return log.lines();
+  public synchronized long count() {
+    return count;
   }
 
   @Override
-  public void close() throws IOException {
-    log.close();
+  public synchronized void close() throws IOException {
+    IOException first = null;
+    for (JsonLinesLog log : logs.values()) {
+      try {
+        log.close();
+      } catch (IOException e) {
+        if (first == null) first = e;
+      }
+    }
+    if (first != null) throw first;
   }
 }

@@ -35,22 +35,32 @@ public final class ReadingsFileReader {
   }
 
   /**
-   * Every {@code date=D/part-*.parquet} under a readings directory, in path order. Lists names only
-   * (no stat of each entry), so a temp file renamed meanwhile does not break the listing.
+   * Every {@code home=H/date=D/part-*.parquet} (and the older {@code date=D/part-*.parquet}) under
+   * a readings directory, in path order. Lists names only (no stat of each entry), so a temp file
+   * renamed meanwhile does not break the listing.
    */
   public static List<Path> partFiles(Path readingsDir) throws IOException {
     List<Path> files = new ArrayList<>();
     if (!Files.isDirectory(readingsDir)) return files;
-    try (DirectoryStream<Path> dates = Files.newDirectoryStream(readingsDir, "date=*")) {
-      for (Path date : dates) {
-        if (!Files.isDirectory(date)) continue;
-        try (DirectoryStream<Path> parts = Files.newDirectoryStream(date, "part-*.parquet")) {
-          parts.forEach(files::add);
-        }
-      }
+    List<Path> dateDirs = new ArrayList<>();
+    try (DirectoryStream<Path> homes = Files.newDirectoryStream(readingsDir, "home=*")) {
+      for (Path home : homes) dateDirs.addAll(list(home, "date=*"));
+    }
+    dateDirs.addAll(list(readingsDir, "date=*"));
+    for (Path date : dateDirs) {
+      files.addAll(list(date, "part-*.parquet"));
     }
     files.sort(null);
     return files;
+  }
+
+  private static List<Path> list(Path dir, String glob) throws IOException {
+    List<Path> out = new ArrayList<>();
+    if (!Files.isDirectory(dir)) return out;
+    try (DirectoryStream<Path> entries = Files.newDirectoryStream(dir, glob)) {
+      entries.forEach(out::add);
+    }
+    return out;
   }
 
   public static ParquetMetadata footer(Path file) throws IOException {

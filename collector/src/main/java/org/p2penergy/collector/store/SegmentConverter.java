@@ -10,13 +10,15 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import org.p2penergy.home.config.DeviceHomes;
+import org.p2penergy.home.layout.DataLayout;
 
 /**
- * Turns one spool segment into readings Parquet: one file per UTC date of {@code ts}, named from
- * the segment ({@code seg-X.spool} → {@code date=D/part-X.parquet}), so converting the same segment
- * again replaces its files instead of adding rows. Rows are sorted by (device_id, ts, event); a
- * repeated (device_id, event, ts) keeps its first arrival. Memory: one (date, device) group at a
- * time, 12 bytes a row; the records stay in the memory-mapped segment.
+ * Turns one spool segment into readings Parquet: one file per home and UTC date of {@code ts},
+ * named from the segment ({@code seg-X.spool} → {@code home=H/date=D/part-X.parquet}), so
+ * converting the same segment again replaces its files instead of adding rows. Rows are sorted by
+ * (device_id, ts, event); a repeated (device_id, event, ts) keeps its first arrival. Memory: one
+ * (date, device) group at a time, 12 bytes a row; the records stay in the memory-mapped segment.
  */
 final class SegmentConverter {
   private static final long MICROS_PER_DAY = 86_400_000_000L;
@@ -33,12 +35,14 @@ final class SegmentConverter {
       String problem,
       long discardedBytes) {}
 
-  private final Path readingsDir;
+  private final Path dataDir;
+  private final DeviceHomes homes;
   private final ParquetOptions options;
   private final IoFaults faults;
 
-  SegmentConverter(Path readingsDir, ParquetOptions options, IoFaults faults) {
-    this.readingsDir = readingsDir;
+  SegmentConverter(Path dataDir, DeviceHomes homes, ParquetOptions options, IoFaults faults) {
+    this.dataDir = dataDir;
+    this.homes = homes;
     this.options = options;
     this.faults = faults;
   }
@@ -50,8 +54,14 @@ final class SegmentConverter {
     return "part-" + stem + ".parquet";
   }
 
-  Path target(LocalDate date, Path segment) {
-    return readingsDir.resolve("date=" + date).resolve(partName(segment));
+  /**
+   * {@code readings/home=H/date=D/part-X.parquet}; a device of no home (a spool left by a run with
+   * another community file) goes to {@code readings/unassigned/}, which no home reads.
+   */
+  Path target(LocalDate date, String home, Path segment) {
+    String dir =
+        home == null ? DataLayout.unassignedReadings(date) : DataLayout.of(home).readings(date);
+    return dataDir.resolve(dir).resolve(partName(segment));
   }
 
   /**
@@ -61,6 +71,7 @@ final class SegmentConverter {
   Result convert(Path segment) throws IOException {
     SpoolView view = SpoolView.open(segment);
     ByteBuffer seg = view.buffer();
+    // day -> device -> rows; then one file per (day, home) with that home's devices in order.
     Map<Long, Map<String, int[]>> groups = new TreeMap<>();
     view.forEach(
         off -> {
@@ -72,15 +83,22 @@ final class SegmentConverter {
     long rows = 0;
     long duplicates = 0;
     for (Map.Entry<Long, Map<String, int[]>> day : groups.entrySet()) {
-      Path target = target(LocalDate.ofEpochDay(day.getKey()), segment);
-      try (ReadingsFileWriter writer = new ReadingsFileWriter(target, options, faults)) {
-        for (Map.Entry<String, int[]> device : day.getValue().entrySet()) {
-          duplicates +=
-              writeGroup(view, day.getKey(), device.getKey(), device.getValue()[0], writer);
+      Map<String, List<String>> byHome =
+          new TreeMap<>(Comparator.nullsLast(Comparator.naturalOrder()));
+      for (String device : day.getValue().keySet()) {
+        byHome.computeIfAbsent(homes.homeOf(device), h -> new ArrayList<>()).add(device);
+      }
+      for (Map.Entry<String, List<String>> home : byHome.entrySet()) {
+        Path target = target(LocalDate.ofEpochDay(day.getKey()), home.getKey(), segment);
+        try (ReadingsFileWriter writer = new ReadingsFileWriter(target, options, faults)) {
+          for (String device : home.getValue()) {
+            duplicates +=
+                writeGroup(view, day.getKey(), device, day.getValue().get(device)[0], writer);
+          }
+          writer.commit();
+          rows += writer.rows();
+          files.add(new Written(target, writer.rows()));
         }
-        writer.commit();
-        rows += writer.rows();
-        files.add(new Written(target, writer.rows()));
       }
     }
     return new Result(

@@ -4,6 +4,9 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Clock;
 import org.p2penergy.home.config.CollectorSettings;
+import org.p2penergy.home.config.DeviceHomes;
+import org.p2penergy.home.config.Home;
+import org.p2penergy.home.layout.DataLayout;
 
 /**
  * Options of a {@link DurableStore}; {@link DurableStore#open} covers the collector. Tests and the
@@ -18,10 +21,17 @@ public final class StoreBuilder {
   ParquetOptions options = ParquetOptions.DEFAULT;
   IoFaults faults = IoFaults.NONE;
   boolean background = true;
+  DeviceHomes homes = DeviceHomes.single(Home.DEFAULT_ID);
 
   StoreBuilder(Path dataDir) {
     this.dataDir = dataDir;
-    this.spoolDir = dataDir.resolve("spool");
+    this.spoolDir = dataDir.resolve(DataLayout.spool());
+  }
+
+  /** Which home's folder each device's readings go to (default: all to the default home). */
+  public StoreBuilder homes(DeviceHomes h) {
+    this.homes = h;
+    return this;
   }
 
   /** Where the write-ahead segments go (default {@code DATA/spool}); one store per directory. */

@@ -10,10 +10,13 @@ import java.time.Duration;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Callable;
+import org.p2penergy.home.cli.DurationConverter;
 import org.p2penergy.home.cli.UserException;
 import org.p2penergy.home.config.CollectorSettings;
+import org.p2penergy.home.config.CommunityConfig;
+import org.p2penergy.home.config.CommunityLoader;
 import org.p2penergy.home.config.ConfigLoader;
-import org.p2penergy.home.config.Durations;
+import org.p2penergy.home.config.DeviceHomes;
 import org.p2penergy.home.config.HomeConfig;
 import org.p2penergy.home.config.ParticleSettings;
 import org.p2penergy.home.config.SecretSource;
@@ -29,7 +32,7 @@ import picocli.CommandLine.Option;
     sortOptions = false,
     description = {
       "Subscribe to the Particle Cloud event stream and store every reading durably:"
-          + " write-ahead spool on local disk, rolled into DATA/readings/date=D/*.parquet."
+          + " write-ahead spool on local disk, rolled into DATA/readings/home=H/date=D/*.parquet."
           + " Rejected events go to DATA/quarantine/, stream-down periods to DATA/outages/.",
       "Reconnects by itself (backoff, Retry-After, <= 80 opens per 5 min); exits 3 if the cloud"
           + " refuses the token; SIGTERM flushes, rolls and exits 0.",
@@ -51,13 +54,21 @@ public final class CollectCommand implements Callable<Integer> {
   Path config;
 
   @Option(
+      names = "--community",
+      paramLabel = "FILE",
+      description =
+          "collect for every home of this community.yaml from one product stream (--stream):"
+              + " each device's readings go to its home; a device of no home is quarantined")
+  Path community;
+
+  @Option(
       names = "--stream",
       paramLabel = "URL",
       description =
           "Particle event stream (default: "
               + "https://api.particle.io/v1/devices/events; also /v1/devices/{id}/events,"
               + " /v1/events, /v1/products/{p}/events)")
-  URI stream;
+  String stream;
 
   @Option(
       names = "--event-prefix",
@@ -74,14 +85,16 @@ public final class CollectCommand implements Callable<Integer> {
   @Option(
       names = "--fsync-interval",
       paramLabel = "DURATION",
+      converter = DurationConverter.class,
       description = "group fsync of the spool this often (default: 1s; 0 = after every event)")
-  String fsyncInterval;
+  Duration fsyncInterval;
 
   @Option(
       names = "--roll",
       paramLabel = "DURATION",
+      converter = DurationConverter.class,
       description = "roll the spool into a Parquet file this often (default: 1h)")
-  String roll;
+  Duration roll;
 
   @Option(
       names = "--max-rows-per-file",
@@ -92,14 +105,16 @@ public final class CollectCommand implements Callable<Integer> {
   @Option(
       names = "--read-timeout",
       paramLabel = "DURATION",
+      converter = DurationConverter.class,
       description = "reconnect when no byte arrives for this long (default: 60s)")
-  String readTimeout;
+  Duration readTimeout;
 
   @Option(
       names = "--status-interval",
       paramLabel = "DURATION",
+      converter = DurationConverter.class,
       description = "print the status line this often (default: 1m)")
-  String statusInterval;
+  Duration statusInterval;
 
   @Option(names = "--trace-sync", hidden = true, description = "print a line after each fsync")
   boolean traceSync;
@@ -110,8 +125,23 @@ public final class CollectCommand implements Callable<Integer> {
     if (data == null) {
       throw new UserException("missing required option --data DIR");
     }
-    HomeConfig home = config == null ? ConfigLoader.defaults() : ConfigLoader.load(config);
-    CollectSettings settings = settings(home);
+    if (community != null && config != null) {
+      throw new UserException(
+          "give --config (one home) or --community (a product stream), not both");
+    }
+    CommunityConfig homes =
+        community != null
+            ? CommunityLoader.load(community)
+            : CommunityConfig.of(
+                config == null ? ConfigLoader.defaults() : ConfigLoader.load(config), config);
+    if (community != null && stream == null) {
+      throw new UserException(
+          "--community needs --stream URL: the community's product stream"
+              + " (.../v1/products/{id}/events)");
+    }
+    // A community file has no particle: or collector: block; a home file's are used.
+    HomeConfig home = community != null ? ConfigLoader.defaults() : homes.homes().get(0).config();
+    CollectSettings settings = settings(home, homes);
     String token = token(home.particle());
     Clock clock = Clock.systemUTC();
     Collector.Sinks sinks;
@@ -171,6 +201,10 @@ public final class CollectCommand implements Callable<Integer> {
   }
 
   CollectSettings settings(HomeConfig home) {
+    return settings(home, CommunityConfig.of(home, config));
+  }
+
+  CollectSettings settings(HomeConfig home, CommunityConfig homes) {
     ParticleSettings particle = home.particle();
     CollectorSettings base = home.collector();
     CollectorSettings store =
@@ -181,7 +215,7 @@ public final class CollectCommand implements Callable<Integer> {
             duration("--read-timeout", readTimeout, base.readTimeout(), false));
     URI url =
         StreamUrls.stream(
-            stream == null ? particle.streamUrl() : stream,
+            stream == null ? particle.streamUrl() : streamOption(stream),
             eventPrefix == null ? particle.eventPrefix() : Optional.of(eventPrefix));
     return new CollectSettings(
         data,
@@ -190,7 +224,18 @@ public final class CollectCommand implements Callable<Integer> {
         duration(
             "--status-interval", statusInterval, CollectSettings.DEFAULT_STATUS_INTERVAL, false),
         traceSync,
-        tokenSource(particle).toString());
+        tokenSource(particle).toString(),
+        homes.homes().stream().map(CommunityConfig.Member::id).toList(),
+        community != null ? homes.deviceHomes() : DeviceHomes.single(home.home().id()));
+  }
+
+  /** The {@code --stream} URL, checked like the config's stream_url; the message is redacted. */
+  private static URI streamOption(String text) {
+    try {
+      return ConfigLoader.streamUri(text);
+    } catch (IllegalArgumentException e) {
+      throw new UserException("--stream: " + e.getMessage());
+    }
   }
 
   SecretSource tokenSource(ParticleSettings particle) {
@@ -221,20 +266,15 @@ public final class CollectCommand implements Callable<Integer> {
     }
   }
 
-  private static Duration duration(String option, String text, Duration fallback, boolean zeroOk) {
-    if (text == null) {
+  private static Duration duration(
+      String option, Duration value, Duration fallback, boolean zeroOk) {
+    if (value == null) {
       return fallback;
     }
-    Duration d;
-    try {
-      d = text.strip().equals("0") ? Duration.ZERO : Durations.parse(text);
-    } catch (IllegalArgumentException e) {
-      throw new UserException(option + ": " + e.getMessage());
-    }
-    if (d.isZero() && !zeroOk) {
+    if (value.isZero() && !zeroOk) {
       throw new UserException(option + ": must be more than 0");
     }
-    return d;
+    return value;
   }
 
   private static int positive(int n) {

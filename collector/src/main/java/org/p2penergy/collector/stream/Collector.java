@@ -62,7 +62,8 @@ public final class Collector {
             new DuplicateFilter(DuplicateFilter.DEFAULT_CAPACITY),
             sinks.readings(),
             sinks.quarantine(),
-            counters);
+            counters,
+            settings.deviceHomes());
     try (ParticleConnector connector =
         new ParticleConnector(settings.streamUrl(), token, settings.store().readTimeout())) {
       StoreErrors storeErrors = new StoreErrors(out);

@@ -7,6 +7,7 @@ import org.p2penergy.collector.store.ReadingSink;
 import org.p2penergy.collector.stream.ParsedEvent.Accepted;
 import org.p2penergy.collector.stream.ParsedEvent.Ignored;
 import org.p2penergy.collector.stream.ParsedEvent.Rejected;
+import org.p2penergy.home.config.DeviceHomes;
 
 /**
  * One event's way in: parse, drop duplicates, hand readings to the sink, quarantine the rest, and
@@ -19,13 +20,19 @@ public final class EventIngest {
   private final ReadingSink sink;
   private final Quarantine quarantine;
   private final IngestCounters counters;
+  private final DeviceHomes homes;
+
+  /** Quarantine reason of a device that no home of a community lists. */
+  public static final String NO_HOME = "device of no home";
 
   public EventIngest(
       EventParser parser,
       DuplicateFilter duplicates,
       ReadingSink sink,
       Quarantine quarantine,
-      IngestCounters counters) {
+      IngestCounters counters,
+      DeviceHomes homes) {
+    this.homes = homes;
     this.parser = parser;
     this.duplicates = duplicates;
     this.sink = sink;
@@ -47,7 +54,7 @@ public final class EventIngest {
       throws IOException {
     counters.event();
     if (parsed instanceof Accepted a) {
-      accept(a, receivedAt);
+      accept(a, raw, receivedAt);
     } else if (parsed instanceof Ignored i) {
       if (i.kind() == ParsedEvent.IgnoredKind.CLOUD_EVENT) {
         counters.cloudEvent();
@@ -55,18 +62,27 @@ public final class EventIngest {
         counters.noData();
       }
     } else if (parsed instanceof Rejected r) {
-      reject(r.reason(), name, raw, receivedAt);
+      reject(r.reason(), r.deviceId(), name, raw, receivedAt);
     }
   }
 
   /** Quarantines something that never became an event (a stream line the parser never saw). */
   public void reject(String reason, String name, String raw, Instant receivedAt)
       throws IOException {
-    counters.quarantined(reason);
-    quarantine.reject(receivedAt, reason, name, Quarantine.bounded(raw));
+    reject(reason, null, name, raw, receivedAt);
   }
 
-  private void accept(Accepted a, Instant receivedAt) throws IOException {
+  private void reject(String reason, String deviceId, String name, String raw, Instant receivedAt)
+      throws IOException {
+    counters.quarantined(reason);
+    quarantine.reject(homes.homeOf(deviceId), receivedAt, reason, name, Quarantine.bounded(raw));
+  }
+
+  private void accept(Accepted a, String raw, Instant receivedAt) throws IOException {
+    if (homes.homeOf(a.deviceId()) == null) {
+      reject(NO_HOME, a.deviceId(), a.event(), raw, receivedAt);
+      return;
+    }
     if (!duplicates.firstSeen(a.deviceId(), a.event(), a.publishedAt())) {
       counters.duplicate();
       return;

@@ -18,6 +18,7 @@ import org.p2penergy.collector.stream.ParsedEvent.Accepted;
 import org.p2penergy.collector.stream.ParsedEvent.Ignored;
 import org.p2penergy.collector.stream.ParsedEvent.IgnoredKind;
 import org.p2penergy.collector.stream.ParsedEvent.Rejected;
+import org.p2penergy.home.readings.PhysicalRange;
 
 /**
  * Turns one Particle Cloud event (the SSE {@code event:} name and the JSON of its {@code data:}
@@ -31,10 +32,8 @@ public final class EventParser {
   /** A whole event line far beyond any real one: not parsed at all. */
   public static final int MAX_EVENT_CHARS = 16 * 1024;
 
-  /**
-   * No household circuit reaches a megawatt, a megavolt or a mega-ampere: anything beyond is junk.
-   */
-  public static final double MAX_ABS_VALUE = 1_000_000;
+  /** The physical range every way in shares ({@link PhysicalRange}). */
+  public static final double MAX_ABS_VALUE = PhysicalRange.MAX_ABS_VALUE;
 
   /** Particle's cloud did not exist before 2013; nothing can be published in the future. */
   private static final Instant EARLIEST = Instant.parse("2013-01-01T00:00:00Z");
@@ -63,7 +62,7 @@ public final class EventParser {
   public static final String EMPTY_DATA = "empty data";
   public static final String NOT_A_NUMBER = "data is not a number";
   public static final String NON_FINITE_VALUE = "NaN or Infinity";
-  public static final String OUT_OF_RANGE = "value out of physical range";
+  public static final String OUT_OF_RANGE = PhysicalRange.OUT_OF_RANGE;
   public static final String NO_NUMERIC_FIELD = "JSON data has no numeric field";
 
   private final JsonMapper json =
@@ -136,6 +135,13 @@ public final class EventParser {
       return new Rejected(BAD_COREID);
     }
     String deviceId = coreid.toLowerCase(java.util.Locale.ROOT);
+    ParsedEvent parsed = ofDevice(deviceId, name, data, publishedAt, receivedAt);
+    // A rejection that knows its device is quarantined in that device's home.
+    return parsed instanceof Rejected r ? new Rejected(r.reason(), deviceId) : parsed;
+  }
+
+  private ParsedEvent ofDevice(
+      String deviceId, String name, JsonNode data, Instant publishedAt, Instant receivedAt) {
     if (publishedAt == null) {
       return new Rejected(MISSING_PUBLISHED_AT);
     }
@@ -195,7 +201,7 @@ public final class EventParser {
     if (!Double.isFinite(value)) {
       return new Rejected(NON_FINITE_VALUE);
     }
-    if (Math.abs(value) > MAX_ABS_VALUE) {
+    if (!PhysicalRange.contains(value)) {
       return new Rejected(OUT_OF_RANGE);
     }
     return new Accepted(
@@ -225,7 +231,7 @@ public final class EventParser {
       if (!Double.isFinite(value)) {
         return new Rejected(NON_FINITE_VALUE);
       }
-      if (Math.abs(value) > MAX_ABS_VALUE) {
+      if (!PhysicalRange.contains(value)) {
         return new Rejected(OUT_OF_RANGE);
       }
       readings.add(new Reading(deviceId, event, publishedAt, receivedAt, value));

@@ -3,12 +3,11 @@ package org.p2penergy.collector.stream;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.nio.file.AtomicMoveNotSupportedException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Instant;
 import java.util.Optional;
+import org.p2penergy.home.io.AtomicFiles;
+import org.p2penergy.home.layout.DataLayout;
 
 /**
  * The last moment the stream was known to be up, kept in {@code DATA/state/collector.json}. After a
@@ -21,7 +20,7 @@ public final class Heartbeat {
   private final Path file;
 
   public Heartbeat(Path dataDir) {
-    this.file = dataDir.resolve("state").resolve("collector.json");
+    this.file = dataDir.resolve(DataLayout.collectorState());
   }
 
   public Optional<Instant> read() {
@@ -35,13 +34,6 @@ public final class Heartbeat {
   }
 
   public void write(Instant upUntil) throws IOException {
-    Files.createDirectories(file.getParent());
-    Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
-    Files.writeString(tmp, "{\"stream_up_until\":\"" + upUntil + "\"}\n");
-    try {
-      Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-    } catch (AtomicMoveNotSupportedException e) {
-      Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING);
-    }
+    AtomicFiles.writeString(file, "{\"stream_up_until\":\"" + upUntil + "\"}\n");
   }
 }

@@ -21,8 +21,15 @@ public sealed interface ParsedEvent {
   /** Not a reading, on purpose: a cloud event ({@code spark/status}) or an event without data. */
   record Ignored(IgnoredKind kind) implements ParsedEvent {}
 
-  /** Unusable: goes to the quarantine with this reason. */
-  record Rejected(String reason) implements ParsedEvent {}
+  /**
+   * Unusable: goes to the quarantine with this reason; {@code deviceId} when the event named a
+   * valid device (its home's quarantine gets it), else null.
+   */
+  record Rejected(String reason, String deviceId) implements ParsedEvent {
+    public Rejected(String reason) {
+      this(reason, null);
+    }
+  }
 
   enum IgnoredKind {
     /** {@code spark/*}, {@code particle/*}, {@code hook-*}: the cloud's own events. */

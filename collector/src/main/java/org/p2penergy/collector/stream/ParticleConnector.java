@@ -19,8 +19,17 @@ public final class ParticleConnector implements AutoCloseable {
   private final URI streamUrl;
   private final String token;
   private final OkHttpClient client;
+  private final ConnectStrategy connect;
 
   public ParticleConnector(URI streamUrl, String token, Duration readTimeout) {
+    this(streamUrl, token, readTimeout, null);
+  }
+
+  /**
+   * @param connect how connections are made (okhttp-eventsource's own seam): tests give a scripted
+   *     one; null for the real HTTP connection with the token as a header
+   */
+  ParticleConnector(URI streamUrl, String token, Duration readTimeout, ConnectStrategy connect) {
     this.streamUrl = streamUrl;
     this.token = token;
     this.client =
@@ -30,6 +39,13 @@ public final class ParticleConnector implements AutoCloseable {
             .readTimeout(readTimeout.toMillis(), TimeUnit.MILLISECONDS)
             .retryOnConnectionFailure(false)
             .build();
+    this.connect =
+        connect != null
+            ? connect
+            : ConnectStrategy.http(streamUrl)
+                .httpClient(client)
+                .header("Authorization", "Bearer " + token)
+                .header("Accept", "text/event-stream");
   }
 
   /**
@@ -37,11 +53,7 @@ public final class ParticleConnector implements AutoCloseable {
    * library: the stream loop owns backoff, rate limits and outage records.
    */
   public EventSource eventSource() {
-    return new EventSource.Builder(
-            ConnectStrategy.http(streamUrl)
-                .httpClient(client)
-                .header("Authorization", "Bearer " + token)
-                .header("Accept", "text/event-stream"))
+    return new EventSource.Builder(connect)
         .errorStrategy(ErrorStrategy.alwaysThrow())
         .retryDelay(0, TimeUnit.MILLISECONDS)
         // Data is read through a Reader with a size cap, so an oversized event cannot fill a 32 MB

@@ -9,7 +9,11 @@ public interface Quarantine {
   /** Longest raw text kept per line: enough to see what was wrong, bounded for a full disk. */
   int MAX_RAW_CHARS = 4096;
 
-  void reject(Instant receivedAt, String reason, String event, String raw) throws IOException;
+  /**
+   * @param home the home the event belongs to, or null when it belongs to none (or is unknown)
+   */
+  void reject(String home, Instant receivedAt, String reason, String event, String raw)
+      throws IOException;
 
   /** The raw text as kept: cut at {@link #MAX_RAW_CHARS} with a note of the full length. */
   static String bounded(String raw) {

@@ -71,9 +71,10 @@ final class StoreWiring {
             .clock(clock)
             .listener(listener)
             .faults(faults)
+            .homes(settings.deviceHomes())
             .open();
     QuarantineLog quarantine = new QuarantineLog(data, clock);
-    OutageLog outages = new OutageLog(data);
+    OutageLog outages = new OutageLog(data, settings.homes());
     ReadingSink readings = store;
     if (settings.traceSync()) {
       trace[0] = new SyncTrace(store, out);
@@ -102,7 +103,7 @@ final class StoreWiring {
         };
     return new Collector.Sinks(
         all,
-        (at, reason, event, raw) -> quarantine.add(at, reason, event, raw, null),
+        (home, at, reason, event, raw) -> quarantine.add(home, at, reason, event, raw, null),
         outages::add,
         () -> store.counters().spoolBytes());
   }

@@ -4,28 +4,17 @@ import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.Optional;
-import org.p2penergy.home.cli.UserException;
+import org.p2penergy.home.text.Redact;
 
 /** The stream and device-list URLs derived from {@code --stream} and {@code --event-prefix}. */
 public final class StreamUrls {
   private StreamUrls() {}
 
   /**
-   * Checks the stream URL and appends the event prefix as a path segment ({@code
-   * /v1/devices/events/power}).
+   * Appends the event prefix as a path segment ({@code /v1/devices/events/power}); the URL was
+   * checked where it came from (the config's stream_url or {@code --stream}).
    */
   public static URI stream(URI base, Optional<String> prefix) {
-    String scheme = base.getScheme();
-    if (scheme == null
-        || !(scheme.equals("http") || scheme.equals("https"))
-        || base.getHost() == null) {
-      throw new UserException("--stream: '" + redacted(base) + "' is not an http(s) URL");
-    }
-    if (base.getRawQuery() != null && base.getRawQuery().contains("access_token")) {
-      throw new UserException(
-          "--stream: the URL carries an access_token; give the token with PARTICLE_ACCESS_TOKEN"
-              + " or --token-file instead, so it never appears in a URL or a log");
-    }
     if (prefix.isEmpty() || prefix.get().isEmpty()) {
       return base;
     }
@@ -55,13 +44,6 @@ public final class StreamUrls {
 
   /** The URL as it may be logged: without query and user info. */
   public static String redacted(URI url) {
-    if (url.getHost() == null) {
-      return "(not a URL)";
-    }
-    return url.getScheme()
-        + "://"
-        + url.getHost()
-        + (url.getPort() < 0 ? "" : ":" + url.getPort())
-        + (url.getRawPath() == null ? "" : url.getRawPath());
+    return Redact.url(url);
   }
 }

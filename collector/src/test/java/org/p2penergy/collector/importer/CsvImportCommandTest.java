@@ -155,7 +155,7 @@ class CsvImportCommandTest {
 
     assertThat(code).as(err.toString()).isZero();
     assertThat(readings()).extracting(Reading::value).containsExactly(10.0, 30.0);
-    List<String> q = Files.readAllLines(data.resolve("quarantine/2026-11-28.jsonl"));
+    List<String> q = Files.readAllLines(data.resolve("quarantine/home=home/2026-11-28.jsonl"));
     assertThat(q).hasSize(2);
     JsonNode first = new ObjectMapper().readTree(q.get(0));
     assertThat(first.get("source").asText()).isEqualTo(file + ":3");

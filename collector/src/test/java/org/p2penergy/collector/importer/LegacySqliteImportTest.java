@@ -26,7 +26,6 @@ import org.junit.jupiter.api.io.TempDir;
 import org.p2penergy.collector.store.Reading;
 import org.p2penergy.collector.store.ReadingsFileReader;
 import org.p2penergy.collector.stream.EventParser;
-import org.p2penergy.home.cli.UserException;
 
 class LegacySqliteImportTest {
   private static final String A = "34003d000547363332363639";
@@ -96,7 +95,7 @@ class LegacySqliteImportTest {
             Clock.fixed(NOW, ZoneOffset.UTC),
             new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8),
             1000)
-        .run(dir.resolve("data"), db);
+        .run(dir.resolve("data"), "home", db);
   }
 
   @Test
@@ -144,7 +143,7 @@ class LegacySqliteImportTest {
     run(database());
     List<JsonNode> lines = new ArrayList<>();
     ObjectMapper json = new ObjectMapper();
-    try (var files = Files.list(dir.resolve("data/quarantine"))) {
+    try (var files = Files.list(dir.resolve("data/quarantine/home=home"))) {
       for (Path f : files.toList()) {
         for (String l : Files.readAllLines(f)) {
           lines.add(json.readTree(l));
@@ -174,17 +173,17 @@ class LegacySqliteImportTest {
   void notADatabaseOrWrongTableIsAOneLineUserError() throws Exception {
     Path text = Files.writeString(dir.resolve("notes.db"), "just text, not SQLite");
     assertThatThrownBy(() -> run(text))
-        .isInstanceOf(UserException.class)
+        .isInstanceOf(LegacyDatabaseException.class)
         .hasMessageContaining("notes.db");
     Path other = dir.resolve("other.db");
     try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + other)) {
       c.createStatement().execute("CREATE TABLE readings (x INTEGER)");
     }
     assertThatThrownBy(() -> run(other))
-        .isInstanceOf(UserException.class)
+        .isInstanceOf(LegacyDatabaseException.class)
         .hasMessageContaining("no table 'event'");
     assertThatThrownBy(() -> run(dir.resolve("missing.db")))
-        .isInstanceOf(UserException.class)
+        .isInstanceOf(LegacyDatabaseException.class)
         .hasMessageContaining("no such database file");
   }
 }

@@ -90,8 +90,8 @@ class DurableStoreTest {
     try (DurableStore store = store(CollectorSettings.defaults())) {
       for (Reading r : in) store.accept(r);
     }
-    Path day1 = data.resolve("readings/date=2026-11-27");
-    Path day2 = data.resolve("readings/date=2026-11-28");
+    Path day1 = data.resolve("readings/home=home/date=2026-11-27");
+    Path day2 = data.resolve("readings/home=home/date=2026-11-28");
     List<Path> files = ReadingsFileReader.partFiles(data.resolve("readings"));
     assertThat(files).hasSize(2);
     assertThat(files.get(0).getParent()).isEqualTo(day1);
@@ -254,7 +254,7 @@ class DurableStoreTest {
     full.set(true);
     assertThatThrownBy(store::roll)
         .isInstanceOf(IOException.class)
-        .hasMessageContaining(data.resolve("readings/date=2026-11-27").toString())
+        .hasMessageContaining(data.resolve("readings/home=home/date=2026-11-27").toString())
         .hasMessageContaining("No space left on device");
     assertThat(allFiles()).isEmpty(); // not even a hidden temp file
     assertThat(spoolSegments()).hasSize(1);

@@ -33,14 +33,15 @@ class LogsTest {
   void quarantineLinesGoToTheUtcDateOfReceipt() throws IOException {
     MutableClock clock = new MutableClock(Instant.parse("2026-11-27T23:59:59Z"));
     try (QuarantineLog q = new QuarantineLog(data, clock)) {
-      q.add("bad JSON", "power", "{\"data\":");
+      q.add("home", "bad JSON", "power", "{\"data\":");
       clock.set(Instant.parse("2026-11-28T00:00:01Z"));
-      q.add("missing coreid", null, "line\nwith \"quotes\"");
-      q.add(clock.instant(), "bad value", "power", "x;y", "/tmp/a.csv:12");
-      assertThat(q.count()).isEqualTo(3);
+      q.add("home", "missing coreid", null, "line\nwith \"quotes\"");
+      q.add("home", clock.instant(), "bad value", "power", "x;y", "/tmp/a.csv:12");
+      q.add(null, clock.instant(), "device of no home", "power", "{}", null);
+      assertThat(q.count()).isEqualTo(4);
     }
-    List<JsonNode> day1 = lines(data.resolve("quarantine/2026-11-27.jsonl"));
-    List<JsonNode> day2 = lines(data.resolve("quarantine/2026-11-28.jsonl"));
+    List<JsonNode> day1 = lines(data.resolve("quarantine/home=home/2026-11-27.jsonl"));
+    List<JsonNode> day2 = lines(data.resolve("quarantine/home=home/2026-11-28.jsonl"));
     assertThat(day1).hasSize(1);
     assertThat(day1.get(0).get("received_at").asText()).isEqualTo("2026-11-27T23:59:59Z");
     assertThat(day1.get(0).get("reason").asText()).isEqualTo("bad JSON");
@@ -49,21 +50,25 @@ class LogsTest {
     assertThat(day2.get(0).get("event").isNull()).isTrue();
     assertThat(day2.get(0).get("raw").asText()).isEqualTo("line\nwith \"quotes\"");
     assertThat(day2.get(1).get("source").asText()).isEqualTo("/tmp/a.csv:12");
+    // What belongs to no home is kept apart from every home's quarantine.
+    assertThat(lines(data.resolve("quarantine/unassigned/2026-11-28.jsonl")))
+        .singleElement()
+        .satisfies(n -> assertThat(n.get("reason").asText()).isEqualTo("device of no home"));
   }
 
   @Test
   void outagesAreNamedByTheirStart() throws IOException {
-    try (OutageLog o = new OutageLog(data)) {
+    try (OutageLog o = new OutageLog(data, List.of("home"))) {
       o.add(
           Instant.parse("2026-11-27T23:58:00Z"),
           Instant.parse("2026-11-28T00:03:10Z"),
           "read timeout");
     }
-    try (OutageLog o = new OutageLog(data)) { // appends, does not truncate
+    try (OutageLog o = new OutageLog(data, List.of("home"))) { // appends, does not truncate
       o.add(
           Instant.parse("2026-11-27T03:00:00Z"), Instant.parse("2026-11-27T03:04:10Z"), "HTTP 503");
     }
-    List<JsonNode> lines = lines(data.resolve("outages/2026-11-27.jsonl"));
+    List<JsonNode> lines = lines(data.resolve("outages/home=home/2026-11-27.jsonl"));
     assertThat(lines).hasSize(2);
     assertThat(lines.get(0).get("start").asText()).isEqualTo("2026-11-27T23:58:00Z");
     assertThat(lines.get(0).get("end").asText()).isEqualTo("2026-11-28T00:03:10Z");

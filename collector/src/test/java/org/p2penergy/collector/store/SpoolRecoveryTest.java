@@ -13,6 +13,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.p2penergy.home.config.DeviceHomes;
 
 /** Crashes acted out step by step: the spool as a killed collector leaves it, then a restart. */
 class SpoolRecoveryTest {
@@ -109,11 +110,12 @@ class SpoolRecoveryTest {
     // Rows on both sides of UTC midnight: the segment becomes two files.
     Path seg = segment("seg-c.spool", rows(5));
     SegmentConverter converter =
-        new SegmentConverter(data.resolve("readings"), ParquetOptions.DEFAULT, IoFaults.NONE);
+        new SegmentConverter(
+            data, DeviceHomes.single("home"), ParquetOptions.DEFAULT, IoFaults.NONE);
     SegmentConverter.Result first = converter.convert(seg); // renamed into place...
     assertThat(first.files()).hasSize(2);
     // ...and the crash comes before the segment is deleted; a temp file of a later try is left too.
-    Path day2 = data.resolve("readings/date=2026-11-28");
+    Path day2 = data.resolve("readings/home=home/date=2026-11-28");
     Files.write(day2.resolve(".part-c.parquet.tmp"), new byte[] {1, 2, 3});
 
     try (DurableStore store = reopen()) {

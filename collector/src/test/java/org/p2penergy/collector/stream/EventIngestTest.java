@@ -27,8 +27,9 @@ class EventIngestTest {
             @Override
             public void close() {}
           },
-          (at, reason, event, raw) -> quarantined.add(reason + "|" + event + "|" + raw),
-          counters);
+          (home, at, reason, event, raw) -> quarantined.add(reason + "|" + event + "|" + raw),
+          counters,
+          org.p2penergy.home.config.DeviceHomes.single("home"));
 
   private static String event(String data, String ts) {
     return "{\"data\":\""

@@ -58,7 +58,9 @@ final class InProcessCollector implements AutoCloseable {
         new CollectorSettings(Duration.ofMillis(200), Duration.ofHours(1), 1_000_000, readTimeout),
         Duration.ofSeconds(1),
         false,
-        "env:TEST_TOKEN");
+        "env:TEST_TOKEN",
+        java.util.List.of("home"),
+        org.p2penergy.home.config.DeviceHomes.single("home"));
   }
 
   String output() {

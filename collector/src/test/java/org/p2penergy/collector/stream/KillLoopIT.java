@@ -91,7 +91,7 @@ class KillLoopIT {
         .allSatisfy(r -> assertThat(sent).contains(DataCheck.sentForm(r)));
     // Each run that connected after an earlier one had (and so left a heartbeat) recorded the
     // time the collector was not running; a run killed before connecting leaves it to the next.
-    String outages = String.join("\n", readAll(data.resolve("outages")));
+    String outages = String.join("\n", readAll(data.resolve("outages/home=home")));
     assertThat(connectedRuns).as("runs that connected").isGreaterThanOrEqualTo(KILLS / 3);
     assertThat(outages.split("collector not running", -1).length - 1)
         .as("'collector not running' outages")

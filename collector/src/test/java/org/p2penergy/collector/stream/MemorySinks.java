@@ -33,7 +33,7 @@ final class MemorySinks {
         };
     return new Collector.Sinks(
         sink,
-        (at, reason, event, raw) -> quarantined.add(new Quarantined(at, reason, event, raw)),
+        (home, at, reason, event, raw) -> quarantined.add(new Quarantined(at, reason, event, raw)),
         (start, end, reason) -> outages.add(new Outage(start, end, reason)),
         () -> 0L);
   }

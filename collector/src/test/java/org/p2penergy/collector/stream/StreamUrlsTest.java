@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.net.URI;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
-import org.p2penergy.home.cli.UserException;
+import org.p2penergy.home.config.ConfigLoader;
 
 class StreamUrlsTest {
   @Test
@@ -37,11 +37,10 @@ class StreamUrlsTest {
   void aTokenInTheUrlIsRefusedWithoutRepeatingIt() {
     assertThatThrownBy(
             () ->
-                StreamUrls.stream(
-                    URI.create("https://api.particle.io/v1/devices/events?access_token=s3cr3t"),
-                    Optional.empty()))
-        .isInstanceOf(UserException.class)
-        .hasMessageContaining("PARTICLE_ACCESS_TOKEN")
+                ConfigLoader.streamUri(
+                    "https://api.particle.io/v1/devices/events?access_token=s3cr3t"))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("token_env")
         .hasMessageNotContaining("s3cr3t");
     assertThat(
             StreamUrls.redacted(URI.create("https://u:p@h.example:8443/v1/x?access_token=s3cr3t")))
@@ -50,7 +49,8 @@ class StreamUrlsTest {
 
   @Test
   void notHttpIsAUserError() {
-    assertThatThrownBy(() -> StreamUrls.stream(URI.create("ftp://x/v1"), Optional.empty()))
-        .isInstanceOf(UserException.class);
+    assertThatThrownBy(() -> ConfigLoader.streamUri("ftp://x/v1"))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("not an http or https URL");
   }
 }

@@ -1,50 +1,27 @@
 package org.p2penergy.home.config;
 
-import com.fasterxml.jackson.core.JsonLocation;
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.StreamReadFeature;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
-import com.fasterxml.jackson.dataformat.yaml.YAMLParser;
-import java.io.IOException;
 import java.net.URI;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.DateTimeException;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import org.p2penergy.home.text.Redact;
 
 /**
  * Reads {@code p2penergy.yaml} into a {@link HomeConfig}. Every problem is a {@link
- * ConfigException} whose one-line message names the key; unknown keys are errors.
+ * ConfigException} whose one-line message names the key; unknown keys are errors. Everything is
+ * checked here, at load, before any command does any work.
  */
 public final class ConfigLoader {
-
-  private static final ObjectMapper YAML =
-      new ObjectMapper(
-          YAMLFactory.builder()
-              .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
-              // YAML 1.1 reads off/on/yes/no as booleans: a state named "off" must stay "off".
-              .enable(YAMLParser.Feature.PARSE_BOOLEAN_LIKE_WORDS_AS_STRINGS)
-              .build());
-
   private ConfigLoader() {}
 
   public static HomeConfig load(Path file) {
-    String text;
+    String text = YamlDocument.read(file);
     try {
-      text = Files.readString(file);
-    } catch (NoSuchFileException e) {
-      throw new ConfigException(file + ": no such config file");
-    } catch (IOException e) {
-      throw new ConfigException(file + ": cannot read (" + e.getClass().getSimpleName() + ")");
-    }
-    try {
-      return parse(text);
+      Path base = file.toAbsolutePath().getParent();
+      return parse(YamlDocument.parse(text, false), base);
     } catch (ConfigException e) {
       throw new ConfigException(file + ": " + e.getMessage());
     }
@@ -52,26 +29,18 @@ public final class ConfigLoader {
 
   /** A home with every default: used when no config file is given. */
   public static HomeConfig defaults() {
-    return parse("{}");
+    return parse(YamlDocument.parse("", true), null);
   }
 
+  /**
+   * Parses a config's text (the analytics executors get the text, not the file). A relative local
+   * {@code storage.url} stays relative.
+   */
   public static HomeConfig parse(String yaml) {
-    JsonNode root;
-    try {
-      root = YAML.readTree(yaml);
-    } catch (JsonProcessingException e) {
-      JsonLocation at = e.getLocation();
-      String where = at == null ? "" : "line " + at.getLineNr() + ": ";
-      throw new ConfigException(
-          where + "not valid YAML (" + e.getOriginalMessage().lines().findFirst().orElse("") + ")");
-    }
-    if (root == null || root.isMissingNode() || root.isNull()) {
-      root = YAML.createObjectNode();
-    }
-    if (!root.isObject()) {
-      throw new ConfigException("expected a mapping of keys at the top of the file");
-    }
-    ConfigNode top = new ConfigNode(root, "");
+    return parse(YamlDocument.parse(yaml, false), null);
+  }
+
+  private static HomeConfig parse(ConfigNode top, Path base) {
     top.rejectUnknownKeys(
         Set.of(
             "home",
@@ -82,7 +51,8 @@ public final class ConfigLoader {
             "collector",
             "mail",
             "reports",
-            "anomalies"));
+            "anomalies",
+            "storage"));
     List<String> powerEvents = top.stringList("power_events");
     return new HomeConfig(
         home(top.object("home")),
@@ -93,17 +63,39 @@ public final class ConfigLoader {
         collector(top.object("collector")),
         Optional.ofNullable(top.object("mail")).map(MailSection::parse),
         reports(top.object("reports")),
-        anomalies(top.object("anomalies")));
+        anomalies(top.object("anomalies")),
+        Optional.ofNullable(top.object("storage")).map(n -> StorageSection.parse(n, base)));
   }
 
   private static Home home(ConfigNode node) {
     if (node == null) {
-      return new Home(Home.DEFAULT_NAME, ZoneId.of("UTC"), Home.DEFAULT_CURRENCY);
+      return new Home(Home.DEFAULT_ID, Home.DEFAULT_NAME, ZoneId.of("UTC"), Home.DEFAULT_CURRENCY);
     }
-    node.rejectUnknownKeys(Set.of("name", "timezone", "currency"));
+    node.rejectUnknownKeys(Set.of("id", "name", "timezone", "currency"));
+    String id = node.string("id", Home.DEFAULT_ID);
+    if (!Home.isValidId(id)) {
+      throw node.error(
+          "id",
+          "'"
+              + id
+              + "' is not a home id: lower-case letters, digits and dashes, starting with a letter"
+              + " or digit, at most 63 characters");
+    }
     ZoneId zone = node.parsed("timezone", ZoneId.of("UTC"), ConfigLoader::zone);
-    String currency = node.string("currency", Home.DEFAULT_CURRENCY);
-    return new Home(node.string("name", Home.DEFAULT_NAME), zone, currency);
+    String currency = node.parsed("currency", Home.DEFAULT_CURRENCY, ConfigLoader::currency);
+    return new Home(id, node.string("name", Home.DEFAULT_NAME), zone, currency);
+  }
+
+  private static String currency(String text) {
+    try {
+      if (text.matches("[A-Z]{3}")) {
+        return java.util.Currency.getInstance(text).getCurrencyCode();
+      }
+    } catch (IllegalArgumentException unknown) {
+      // reported below
+    }
+    throw new IllegalArgumentException(
+        "'" + text + "' is not an ISO 4217 currency code (USD, EUR, GBP, ...)");
   }
 
   private static ZoneId zone(String text) {
@@ -129,19 +121,34 @@ public final class ConfigLoader {
     SecretSource token =
         node.secret("token_env", "token_file")
             .orElse(SecretSource.fromEnv(ParticleSettings.DEFAULT_TOKEN_ENV));
-    URI url = node.parsed("stream_url", ParticleSettings.DEFAULT_STREAM_URL, ConfigLoader::httpUri);
+    URI url =
+        node.parsed("stream_url", ParticleSettings.DEFAULT_STREAM_URL, ConfigLoader::streamUri);
     return new ParticleSettings(url, token, Optional.ofNullable(node.string("event_prefix", null)));
   }
 
-  private static URI httpUri(String text) {
+  /** An http(s) URL; the message quotes the text only after redaction. */
+  static URI httpUri(String text) {
     URI uri;
     try {
-      uri = URI.create(text);
-    } catch (IllegalArgumentException e) {
-      throw new IllegalArgumentException("'" + text + "' is not a URL");
+      uri = new URI(text);
+    } catch (java.net.URISyntaxException e) {
+      throw new IllegalArgumentException("'" + Redact.text(text) + "' is not a URL");
     }
-    if (!"http".equals(uri.getScheme()) && !"https".equals(uri.getScheme())) {
-      throw new IllegalArgumentException("'" + text + "' is not an http or https URL");
+    if (!"http".equals(uri.getScheme()) && !"https".equals(uri.getScheme())
+        || uri.getHost() == null) {
+      throw new IllegalArgumentException("'" + Redact.text(text) + "' is not an http or https URL");
+    }
+    return uri;
+  }
+
+  /** The stream URL: an http(s) URL that carries no token (the token is only ever a header). */
+  public static URI streamUri(String text) {
+    URI uri = httpUri(text);
+    if (uri.getRawQuery() != null && uri.getRawQuery().contains("access_token")
+        || uri.getRawUserInfo() != null) {
+      throw new IllegalArgumentException(
+          "the URL carries a token or user info; give the token with token_env or token_file"
+              + " instead, so it never appears in a URL or a log");
     }
     return uri;
   }

@@ -19,7 +19,8 @@ public record HomeConfig(
     CollectorSettings collector,
     Optional<MailSettings> mail,
     ReportSettings reports,
-    AnomalySettings anomalies) {
+    AnomalySettings anomalies,
+    Optional<StorageSettings> storage) {
 
   public static final List<String> DEFAULT_POWER_EVENTS = List.of("power", "Apparent Power");
 

@@ -43,7 +43,14 @@ public record SecretSource(String envVar, Path file) {
         throw new ConfigException("secret file " + file + " is empty");
       }
     }
-    return value.strip();
+    value = value.strip();
+    if (org.p2penergy.home.text.Redact.hasControl(value)) {
+      // A header cannot carry it (OkHttp would throw quoting the value): refuse it here, unquoted.
+      throw new ConfigException(
+          toString().replace("env:", "environment variable ").replace("file:", "secret file ")
+              + " holds a line break or another control character; a secret is one line");
+    }
+    return value;
   }
 
   @Override

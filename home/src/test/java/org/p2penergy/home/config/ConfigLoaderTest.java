@@ -70,8 +70,8 @@ class ConfigLoaderTest {
   }
 
   @Test
-  void anEmptyFileGivesEveryDefault() {
-    HomeConfig config = ConfigLoader.parse("");
+  void noConfigGivesEveryDefault() {
+    HomeConfig config = ConfigLoader.defaults();
     assertThat(config.home().timezone()).isEqualTo(ZoneId.of("UTC"));
     assertThat(config.powerEvents()).containsExactly("power", "Apparent Power");
     assertThat(config.appliances()).isEmpty();
@@ -116,11 +116,32 @@ class ConfigLoaderTest {
           "particle: {token_env: A, token_file: /b}|particle.token_file: give only one of",
           "particle: {stream_url: 'ftp://x'}|particle.stream_url: 'ftp://x' is not an http or https URL",
           "collector: {roll: soon}|collector.roll: 'soon' is not a duration",
-          "mail: {host: h, from: f, to: [t], password: hunter2}|mail.password: the password itself must not be in the file",
-          "mail: {host: h, from: f}|mail.to: missing",
-          "mail: {host: h, from: f, to: [t], username: u}|mail.password_env: missing",
-          "mail: {host: h, from: f, to: [t], port: 70000}|mail.port: 70000 is out of range",
+          "mail: {host: h, from: f@example.org, to: [t@example.org], password: hunter2}|mail.password: the password itself must not be in the file",
+          "mail: {host: h, from: f@example.org}|mail.to: missing",
+          "mail: {host: h, from: f@example.org, to: [t@example.org], username: u}|mail.password_env: missing",
+          "mail: {host: h, from: f@example.org, to: [t@example.org], port: 70000}|mail.port: 70000 is out of range",
           "power_events: power|power_events: expected a list",
+          // Hardening: refused at load, naming the key (each was accepted before).
+          "tariff: {time_of_use: {default: 0.1, windows: [{days: [MON], from: '16:00', to: '21:00', rate: 0.3},"
+              + " {days: [MON, TUE], from: '20:00', to: '22:00', rate: 0.4}]}}"
+              + "|tariff.time_of_use.windows[1]: overlaps windows[0] on MON 20:00",
+          "tariff: {time_of_use: {default: 0.1, windows: [{from: '22:00', to: '06:00', rate: 0.1},"
+              + " {days: [SUN], from: '05:00', to: '07:00', rate: 0.4}]}}"
+              + "|tariff.time_of_use.windows[1]: overlaps windows[0] on SUN 05:00",
+          "home: {currency: DOLLARS}|home.currency: 'DOLLARS' is not an ISO 4217 currency code",
+          "home: {currency: XYZ}|home.currency: 'XYZ' is not an ISO 4217 currency code",
+          "mail: {host: h, from: f@example.org, to: ['not an address']}|mail.to[0]: 'not an address' is not an email address",
+          "mail: {host: h, from: reports, to: [t@example.org]}|mail.from: 'reports' is not an email address",
+          "home: {id: Elm_12}|home.id: 'Elm_12' is not a home id",
+          "particle: {stream_url: 'https://api.particle.io/v1/devices/events?access_token=LEAKME'}"
+              + "|particle.stream_url: the URL carries a token or user info",
+          "particle: {stream_url: 'ht!tp://bad url?access_token=LEAKME'}|particle.stream_url: 'ht!tp://bad url?access_token=***' is not a URL",
+          "storage: {url: 's3://p2p-energy/c'}|storage.access_key_env: missing",
+          "storage: {url: 's3://p2p-energy/c', access_key: AKIA, secret_key_env: S}|storage.access_key: the key itself must not be in the file",
+          "storage: {url: 'ftp://x/y'}|storage.url: 'ftp://x/y' is neither s3://bucket/prefix nor a local path",
+          "storage: {url: 's3://B/c', access_key_env: A, secret_key_env: S}|storage.url: 's3://B/c' does not name a valid S3 bucket",
+          "storage: {url: 's3://bk1/c', access_key_env: A, secret_key_env: S, endpoint: 'http://u:pw@127.0.0.1:9000'}"
+              + "|storage.endpoint: 'http://***@127.0.0.1:9000' must be a plain http(s) URL",
         })
     void inOneLine(String yaml, String expectedStart) {
       assertThatThrownBy(() -> ConfigLoader.parse(yaml))
@@ -130,11 +151,54 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void aTokenInTheStreamUrlNeverAppears() {
+      assertThatThrownBy(
+              () ->
+                  ConfigLoader.parse(
+                      "particle: {stream_url: 'ht!tp://bad url?access_token=LEAKME'}"))
+          .satisfies(e -> assertThat(e.getMessage()).doesNotContain("LEAKME"));
+    }
+
+    @Test
+    void aSecondDocumentIsRefused() {
+      // Plain YAML readers ignore everything after the first '---' without a word.
+      assertThatThrownBy(() -> ConfigLoader.parse("home: {name: a}\n---\nhome: {name: b}\n"))
+          .isInstanceOf(ConfigException.class)
+          .hasMessageContaining("a second YAML document");
+    }
+
+    @Test
+    void anEmptyFileIsRefused(@TempDir Path dir) throws Exception {
+      Path file = Files.writeString(dir.resolve("home.yaml"), "# nothing yet\n\n");
+      assertThatThrownBy(() -> ConfigLoader.load(file))
+          .isInstanceOf(ConfigException.class)
+          .hasMessage(file + ": the file is empty: nothing is configured");
+    }
+
+    @Test
+    void aHugeFileIsRefusedBeforeItIsRead(@TempDir Path dir) throws Exception {
+      // 3.5 MB once made a 32 MB collector die of OutOfMemoryError with a stack trace.
+      Path file = dir.resolve("home.yaml");
+      Files.writeString(file, "home: {name: x}\n" + "# padding\n".repeat(350_000));
+      assertThatThrownBy(() -> ConfigLoader.load(file))
+          .isInstanceOf(ConfigException.class)
+          .hasMessageContaining("far too large for a config file");
+    }
+
+    @Test
+    void aDirectoryIsNotAConfigFile(@TempDir Path dir) {
+      assertThatThrownBy(() -> ConfigLoader.load(dir))
+          .hasMessage(dir + ": is a directory, not a config file");
+    }
+
+    @Test
     void secretValuesNeverAppearInErrors() {
       assertThatThrownBy(() -> ConfigLoader.parse("particle: {token: abc123}"))
           .satisfies(e -> assertThat(e.getMessage()).doesNotContain("abc123"));
       assertThatThrownBy(
-              () -> ConfigLoader.parse("mail: {host: h, from: f, to: [t], password: hunter2}"))
+              () ->
+                  ConfigLoader.parse(
+                      "mail: {host: h, from: f@example.org, to: [t@example.org], password: hunter2}"))
           .satisfies(e -> assertThat(e.getMessage()).doesNotContain("hunter2"));
     }
 

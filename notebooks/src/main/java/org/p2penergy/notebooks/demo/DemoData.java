@@ -6,6 +6,8 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
+import org.p2penergy.home.config.Home;
+import org.p2penergy.home.layout.DataLayout;
 
 /**
  * Generates a DATA directory shaped like the demo home's: readings Parquet for a range of local
@@ -41,7 +43,9 @@ public final class DemoData {
               rows.incrementAndGet();
             });
       }
-      duplicates = table.write(dataDir.resolve("readings"), faults.duplicated());
+      duplicates =
+          table.write(
+              dataDir.resolve(DataLayout.of(Home.DEFAULT_ID).readings()), faults.duplicated());
     }
     SideFiles.writeOutages(dataDir, faults.outages());
     SideFiles.writeQuarantine(dataDir, faults.quarantine());

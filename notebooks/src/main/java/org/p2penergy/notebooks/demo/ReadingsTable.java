@@ -17,8 +17,8 @@ import org.p2penergy.collector.store.Reading;
 
 /**
  * Collects readings in an in-memory DuckDB table and writes them in the collector's layout: {@code
- * readings/date=D/part-0.parquet} per UTC date, rows sorted by (device_id, ts), {@code ts} and
- * {@code received_at} as TIMESTAMP(MICROS, isAdjustedToUTC=true).
+ * readings/home=H/date=D/part-0.parquet} per UTC date, rows sorted by (device_id, ts), {@code ts}
+ * and {@code received_at} as TIMESTAMP(MICROS, isAdjustedToUTC=true).
  */
 public final class ReadingsTable implements AutoCloseable {
 

@@ -10,14 +10,19 @@ import java.nio.file.StandardOpenOption;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
+import org.p2penergy.home.config.Home;
+import org.p2penergy.home.layout.DataLayout;
 
 /**
- * Writes {@code outages/D.jsonl} (start, end, reason; named by the UTC date of start) and {@code
- * quarantine/D.jsonl} (received_at, reason, event, raw) as the collector does.
+ * Writes {@code outages/home=H/D.jsonl} (start, end, reason; named by the UTC date of start) and
+ * {@code quarantine/home=H/D.jsonl} (received_at, reason, event, raw) as the collector does.
  */
 public final class SideFiles {
 
   private static final ObjectMapper JSON = new ObjectMapper();
+
+  /** The demo home's folders: the config's default home id. */
+  private static final DataLayout LAYOUT = DataLayout.of(Home.DEFAULT_ID);
 
   private SideFiles() {}
 
@@ -27,7 +32,7 @@ public final class SideFiles {
       line.put("start", outage.start().toString());
       line.put("end", outage.end().toString());
       line.put("reason", outage.state());
-      append(dataDir.resolve("outages"), outage.start(), line);
+      append(dataDir.resolve(LAYOUT.outages()), outage.start(), line);
     }
   }
 
@@ -39,7 +44,7 @@ public final class SideFiles {
       line.put("reason", event.reason());
       line.put("event", event.event());
       line.put("raw", event.raw());
-      append(dataDir.resolve("quarantine"), event.receivedAt(), line);
+      append(dataDir.resolve(LAYOUT.quarantine()), event.receivedAt(), line);
     }
   }
 

@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Locale;
 import org.p2penergy.home.config.ConfigLoader;
 import org.p2penergy.home.config.HomeConfig;
+import org.p2penergy.home.layout.DataLayout;
 
 /**
  * One home's DATA directory and config, opened for a notebook: a DuckDB connection (in the home's
@@ -63,11 +64,38 @@ public final class HomeData implements AutoCloseable {
     return home.home().timezone();
   }
 
-  /** Every readings file, as a DuckDB table expression with the partition column {@code date}. */
+  /**
+   * Every readings file of this home, as a DuckDB table expression with the partition column {@code
+   * date}: {@code readings/home=H/date=D/}, or a data folder in the older {@code readings/date=D/}.
+   */
   public String readings() {
     return "read_parquet("
-        + EnergySql.literal(data.resolve("readings") + "/*/*.parquet")
+        + EnergySql.literal(readingsDir() + "/date=*/*.parquet")
         + ", hive_partitioning = true)";
+  }
+
+  /** {@code readings/home=H}, or {@code readings} for a folder written before homes had ids. */
+  public Path readingsDir() {
+    return ownOrLegacy(layout().readings(), DataLayout.READINGS);
+  }
+
+  /** The collector's outage files of this home. */
+  public Path outagesDir() {
+    return ownOrLegacy(layout().outages(), DataLayout.legacyOutages());
+  }
+
+  /** The quarantine files of this home. */
+  public Path quarantineDir() {
+    return ownOrLegacy(layout().quarantine(), DataLayout.legacyQuarantine());
+  }
+
+  private DataLayout layout() {
+    return DataLayout.of(home.home().id());
+  }
+
+  private Path ownOrLegacy(String own, String legacy) {
+    Path dir = data.resolve(own);
+    return Files.isDirectory(dir) ? dir : data.resolve(legacy);
   }
 
   /** See {@link EnergySql#intervals}. */

@@ -13,7 +13,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
-import org.p2penergy.reports.summary.DaySummary;
+import org.p2penergy.home.summary.DaySummary;
 
 /**
  * A local day as the charts draw it: positions are hours elapsed since the day's start (so a

@@ -8,7 +8,7 @@ import org.jfree.chart.plot.XYPlot;
 import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
 import org.jfree.data.xy.XYSeries;
 import org.jfree.data.xy.XYSeriesCollection;
-import org.p2penergy.reports.summary.DaySummary;
+import org.p2penergy.home.summary.DaySummary;
 
 /** The last day's power per appliance: one line of 1-minute means each, broken where no data. */
 public final class PowerCurveChart {

@@ -10,7 +10,7 @@ import java.util.Map;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.p2penergy.reports.summary.DaySummary;
+import org.p2penergy.home.summary.DaySummary;
 
 /**
  * The legend of the state timeline: one entry per state, and one per detail where episodes carry

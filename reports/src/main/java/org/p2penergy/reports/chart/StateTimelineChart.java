@@ -10,7 +10,7 @@ import org.jfree.chart.plot.XYPlot;
 import org.jfree.chart.renderer.xy.XYBarRenderer;
 import org.jfree.data.xy.XYIntervalSeries;
 import org.jfree.data.xy.XYIntervalSeriesCollection;
-import org.p2penergy.reports.summary.DaySummary;
+import org.p2penergy.home.summary.DaySummary;
 
 /**
  * The last day's non-idle episodes (compressor runs, door openings, microwave sessions) as bars on

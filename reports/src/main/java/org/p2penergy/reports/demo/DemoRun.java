@@ -113,7 +113,8 @@ final class DemoRun {
       throw new UserException(e.getMessage() + " (its output is above)", 1);
     }
     progress.accept("[4/4] report " + day);
-    RenderedReport report = new ReportRenderer().render(data, day, ReportPeriod.DAY, null);
+    RenderedReport report =
+        new ReportRenderer().render(data, home.home().home().id(), day, ReportPeriod.DAY, null);
     return new DemoResult(
         report.pdf(), report.headline(), data, events, Duration.ofNanos(System.nanoTime() - began));
   }

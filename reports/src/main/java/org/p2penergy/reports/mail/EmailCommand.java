@@ -7,12 +7,13 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.Callable;
+import org.p2penergy.home.cli.DurationConverter;
 import org.p2penergy.home.cli.UserException;
 import org.p2penergy.home.config.ConfigLoader;
-import org.p2penergy.home.config.Durations;
 import org.p2penergy.home.config.HomeConfig;
 import org.p2penergy.home.config.MailSettings;
 import org.p2penergy.reports.pdf.Headline;
+import org.p2penergy.reports.summary.SummaryUnavailableException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -69,8 +70,9 @@ public final class EmailCommand implements Callable<Integer> {
       names = "--retry-delay",
       paramLabel = "DURATION",
       defaultValue = "20s",
+      converter = DurationConverter.class,
       description = "wait before the second try, tripled after each (default: ${DEFAULT-VALUE})")
-  String retryDelay;
+  Duration retryDelay;
 
   @Override
   public Integer call() {
@@ -85,34 +87,35 @@ public final class EmailCommand implements Callable<Integer> {
     if (attempts < 1) {
       throw new UserException("--attempts must be at least 1");
     }
-    Duration delay = parseDelay();
     PrintWriter out = spec.commandLine().getOut();
-    Headline figures =
-        SummaryHeadline.forReport(report)
-            .orElseThrow(
-                () ->
-                    new UserException(
-                        report
-                            + ": no summary.json beside it (expected a report in DATA/reports/YYYY-MM-DD/)"));
+    Headline figures;
+    try {
+      figures =
+          SummaryHeadline.forReport(report)
+              .orElseThrow(
+                  () ->
+                      new UserException(
+                          report
+                              + ": no summary.json beside it (expected a report in"
+                              + " DATA/reports/HOME/YYYY-MM-DD/)"));
+    } catch (SummaryUnavailableException e) {
+      throw new UserException(e.getMessage());
+    }
     OutgoingMail message =
         MailComposer.compose(home.home().name(), figures, report, to == null ? mail.to() : to);
-    SmtpMailer.standard(
-            mail,
-            new RetryPolicy(attempts, delay, 3),
-            Clock.systemUTC(),
-            line -> {
-              out.println("email: " + line);
-              out.flush();
-            })
-        .send(message);
-    return 0;
-  }
-
-  private Duration parseDelay() {
     try {
-      return Durations.parse(retryDelay);
-    } catch (IllegalArgumentException e) {
-      throw new UserException("--retry-delay: " + e.getMessage());
+      SmtpMailer.standard(
+              mail,
+              new RetryPolicy(attempts, retryDelay, 3),
+              Clock.systemUTC(),
+              line -> {
+                out.println("email: " + line);
+                out.flush();
+              })
+          .send(message);
+    } catch (MailDeliveryException e) {
+      throw new UserException(e.getMessage(), MailDeliveryException.EXIT_CODE);
     }
+    return 0;
   }
 }

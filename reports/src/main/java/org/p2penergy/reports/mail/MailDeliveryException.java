@@ -1,20 +1,19 @@
 package org.p2penergy.reports.mail;
 
 import java.nio.file.Path;
-import org.p2penergy.home.cli.UserException;
 
 /**
  * The report could not be sent. The message is one line, says why and where the kept PDF is, and
  * never contains the password. Exit code {@link #EXIT_CODE}.
  */
-public final class MailDeliveryException extends UserException {
+public final class MailDeliveryException extends RuntimeException {
   public static final int EXIT_CODE = 3;
 
   private final boolean temporary;
   private final Path keptReport;
 
   public MailDeliveryException(String message, boolean temporary, Path keptReport) {
-    super(message, EXIT_CODE);
+    super(message);
     this.temporary = temporary;
     this.keptReport = keptReport;
   }

@@ -20,7 +20,6 @@ import java.util.Date;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
-import org.p2penergy.home.cli.UserException;
 import org.p2penergy.home.config.MailSettings;
 
 /**
@@ -149,7 +148,8 @@ public final class SmtpMailer implements Mailer {
     try {
       return new InternetAddress(text, true);
     } catch (AddressException e) {
-      throw new UserException(what + " '" + text + "' is not an email address");
+      throw new MailDeliveryException(
+          what + " '" + text + "' is not an email address", false, null);
     }
   }
 

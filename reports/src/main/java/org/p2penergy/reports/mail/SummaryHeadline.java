@@ -5,15 +5,16 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.Locale;
 import java.util.Optional;
+import org.p2penergy.home.layout.DataLayout;
 import org.p2penergy.reports.pdf.Headline;
 import org.p2penergy.reports.pdf.ReportPeriod;
 import org.p2penergy.reports.pdf.ReportRenderer;
 
 /**
- * Finds the headline of a report already on disk ({@code DATA/reports/D/report-<period>.pdf}): the
- * date and period come from its path, the figures and table from {@link ReportRenderer#headline},
- * the renderer's own code, so the email's figures are the PDF's. Used by {@code email}; {@code
- * nightly} takes the renderer's.
+ * Finds the headline of a report already on disk ({@code DATA/reports/H/D/report-<period>.pdf}):
+ * the date and period come from its path, the figures and table from {@link
+ * ReportRenderer#headline}, the renderer's own code, so the email's figures are the PDF's. Used by
+ * {@code email}; {@code nightly} takes the renderer's.
  */
 public final class SummaryHeadline {
   private SummaryHeadline() {}
@@ -35,10 +36,13 @@ public final class SummaryHeadline {
     } catch (RuntimeException notADate) {
       return Optional.empty();
     }
-    if (!Files.isRegularFile(folder.resolve("summary.json"))) {
+    if (!Files.isRegularFile(folder.resolve(DataLayout.SUMMARY))) {
       return Optional.empty();
     }
-    Path dataDir = folder.getParent().getParent();
-    return Optional.of(ReportRenderer.headline(dataDir, date, periodOf(report)));
+    // DATA/reports/H/D/report-P.pdf
+    Path homeDir = folder.getParent();
+    Path dataDir = homeDir.getParent().getParent();
+    return Optional.of(
+        ReportRenderer.headline(dataDir, homeDir.getFileName().toString(), date, periodOf(report)));
   }
 }

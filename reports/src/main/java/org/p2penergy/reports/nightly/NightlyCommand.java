@@ -17,10 +17,12 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.function.Consumer;
+import org.p2penergy.home.cli.DurationConverter;
 import org.p2penergy.home.cli.LocalDateConverter;
 import org.p2penergy.home.cli.UserException;
 import org.p2penergy.home.config.ConfigLoader;
 import org.p2penergy.home.config.HomeConfig;
+import org.p2penergy.home.layout.DataLayout;
 import org.p2penergy.reports.mail.Mailer;
 import org.p2penergy.reports.mail.RetryPolicy;
 import org.p2penergy.reports.mail.SmtpMailer;
@@ -84,9 +86,10 @@ public final class NightlyCommand implements Callable<Integer> {
   @Option(
       names = "--grace",
       paramLabel = "DURATION",
+      converter = DurationConverter.class,
       description =
           "a day counts as complete this long after its midnight, so the collector has rolled its last readings (default: the collector roll interval + 10m)")
-  String grace;
+  Duration grace;
 
   @Option(
       names = "--no-email",
@@ -119,7 +122,7 @@ public final class NightlyCommand implements Callable<Integer> {
           out.println("nightly: " + line);
           out.flush();
         };
-    Duration graceTime = grace == null ? home.collector().roll().plusMinutes(10) : parse(grace);
+    Duration graceTime = grace == null ? home.collector().roll().plusMinutes(10) : grace;
     LocalDate lastComplete =
         NightlyPlan.lastCompleteDay(clock.instant(), home.home().timezone(), graceTime);
     Analyzer analyzer =
@@ -145,7 +148,7 @@ public final class NightlyCommand implements Callable<Integer> {
                                 RetryPolicy.DEFAULT,
                                 clock,
                                 l -> progress.accept("email: " + l)));
-    NightlyStateStore store = new NightlyStateStore(data);
+    NightlyStateStore store = new NightlyStateStore(data, home.home().id());
     Files.createDirectories(lockFile(data).getParent());
     try (FileChannel channel =
             FileChannel.open(lockFile(data), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
@@ -157,15 +160,18 @@ public final class NightlyCommand implements Callable<Integer> {
       List<LocalDate> days =
           NightlyPlan.days(store.load(), lastComplete, Optional.ofNullable(since));
       NightlyRun run =
-          new NightlyRun(data, home, analyzer, Reporter.pdf(data), mailer, store, progress);
+          new NightlyRun(
+              data, home, analyzer, Reporter.pdf(data, home.home().id()), mailer, store, progress);
       return run.run(days).exitCode();
+    } catch (NightlyStateException e) {
+      throw new UserException(e.getMessage());
     } catch (IOException e) {
       throw new UncheckedIOException("cannot lock " + lockFile(data), e);
     }
   }
 
   private static Path lockFile(Path data) {
-    return data.resolve("state").resolve("nightly.lock");
+    return data.resolve(DataLayout.nightlyLock());
   }
 
   /** Null when another run (another process, or this JVM in tests) holds the lock. */
@@ -174,14 +180,6 @@ public final class NightlyCommand implements Callable<Integer> {
       return channel.tryLock();
     } catch (OverlappingFileLockException e) {
       return null;
-    }
-  }
-
-  private static Duration parse(String text) {
-    try {
-      return org.p2penergy.home.config.Durations.parse(text);
-    } catch (IllegalArgumentException e) {
-      throw new UserException("--grace: " + e.getMessage());
     }
   }
 }

@@ -128,7 +128,7 @@ public final class NightlyRun {
     boolean complete = true;
     for (ReportPeriod period : NightlyPlan.periods(day, home.reports())) {
       DayProgress p = state.progress(day);
-      Path pdf = ReportRenderer.defaultOut(dataDir, day, period);
+      Path pdf = ReportRenderer.defaultOut(dataDir, home.home().id(), day, period);
       boolean needsMail = home.mail().isPresent() && !p.emailed().contains(period.id());
       if (p.rendered().contains(period.id()) && Files.exists(pdf) && !needsMail) {
         continue;

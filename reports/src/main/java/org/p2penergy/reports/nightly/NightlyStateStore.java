@@ -9,7 +9,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.Iterator;
@@ -17,7 +16,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
-import org.p2penergy.home.cli.UserException;
+import org.p2penergy.home.io.AtomicFiles;
+import org.p2penergy.home.layout.DataLayout;
 
 /** Reads and writes {@code DATA/state/nightly.json}; a write is temp file + atomic rename. */
 public final class NightlyStateStore {
@@ -26,8 +26,15 @@ public final class NightlyStateStore {
 
   private final Path file;
 
-  public NightlyStateStore(Path dataDir) {
-    this.file = dataDir.resolve("state").resolve("nightly.json");
+  private final Path legacy;
+
+  /**
+   * {@code DATA/state/nightly/H.json}; a home's first run reads the older {@code
+   * state/nightly.json} (from before homes had ids) if there is one, and then writes its own.
+   */
+  public NightlyStateStore(Path dataDir, String home) {
+    this.file = dataDir.resolve(DataLayout.of(home).nightlyState());
+    this.legacy = dataDir.resolve(DataLayout.legacyNightlyState());
   }
 
   public Path file() {
@@ -35,11 +42,12 @@ public final class NightlyStateStore {
   }
 
   public NightlyState load() {
-    if (!Files.exists(file)) {
+    Path source = Files.exists(file) ? file : legacy;
+    if (!Files.exists(source)) {
       return NightlyState.EMPTY;
     }
     try {
-      JsonNode root = JSON.readTree(file.toFile());
+      JsonNode root = JSON.readTree(source.toFile());
       TreeSet<LocalDate> done = new TreeSet<>();
       for (JsonNode d : root.path("done")) {
         done.add(LocalDate.parse(d.asText()));
@@ -58,8 +66,8 @@ public final class NightlyStateStore {
       }
       return new NightlyState(done, pending);
     } catch (IOException | DateTimeParseException e) {
-      throw new UserException(
-          file
+      throw new NightlyStateException(
+          source
               + ": not a valid nightly state ("
               + e.getClass().getSimpleName()
               + "); move it away to start over");
@@ -84,10 +92,7 @@ public final class NightlyStateStore {
               new TreeSet<>(p.emailed()).forEach(m::add);
             });
     try {
-      Files.createDirectories(file.getParent());
-      Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
-      JSON.writeValue(tmp.toFile(), root);
-      Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+      AtomicFiles.write(file, JSON.writeValueAsBytes(root));
     } catch (IOException e) {
       throw new UncheckedIOException("cannot write " + file, e);
     }

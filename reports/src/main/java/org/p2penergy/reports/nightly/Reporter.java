@@ -16,8 +16,8 @@ public interface Reporter {
    */
   Headline render(LocalDate date, ReportPeriod period, Path out);
 
-  static Reporter pdf(Path dataDir) {
+  static Reporter pdf(Path dataDir, String home) {
     ReportRenderer renderer = new ReportRenderer();
-    return (date, period, out) -> renderer.render(dataDir, date, period, out).headline();
+    return (date, period, out) -> renderer.render(dataDir, home, date, period, out).headline();
   }
 }

@@ -3,6 +3,7 @@ package org.p2penergy.reports.pdf;
 import java.util.List;
 import org.apache.pdfbox.pdmodel.graphics.form.PDFormXObject;
 import org.jfree.chart.JFreeChart;
+import org.p2penergy.home.summary.DaySummary;
 import org.p2penergy.reports.chart.ChartDrawer;
 import org.p2penergy.reports.chart.ChartInput;
 import org.p2penergy.reports.chart.HeatmapChart;
@@ -12,7 +13,6 @@ import org.p2penergy.reports.chart.PowerCurveChart;
 import org.p2penergy.reports.chart.ShareChart;
 import org.p2penergy.reports.chart.StateTimelineChart;
 import org.p2penergy.reports.summary.ApplianceTotal;
-import org.p2penergy.reports.summary.DaySummary;
 import org.p2penergy.reports.summary.PeriodSummary;
 
 /** Places the charts: share and power curve beside each other, then history, states, heatmap. */

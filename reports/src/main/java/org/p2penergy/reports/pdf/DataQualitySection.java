@@ -10,9 +10,10 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
+import org.p2penergy.home.summary.DaySummary;
 import org.p2penergy.reports.summary.ApplianceTotal;
-import org.p2penergy.reports.summary.DaySummary;
 import org.p2penergy.reports.summary.PeriodSummary;
+import org.p2penergy.reports.summary.SummaryReader;
 
 /** Coverage per appliance, outages, quarantined events, duplicates, unreadable files. */
 final class DataQualitySection {
@@ -73,6 +74,12 @@ final class DataQualitySection {
         9,
         false);
     unreadable.stream().limit(10).forEach(f -> page.paragraph(f, 8, true));
+    for (SummaryReader.Unreadable u : p.unreadable()) {
+      page.paragraph(
+          "The summary of " + u.date() + " could not be read and is left out: " + u.problem(),
+          9,
+          false);
+    }
     if (!p.missing().isEmpty()) {
       page.paragraph(
           "Days with no summary: "

@@ -7,8 +7,8 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import org.p2penergy.home.summary.DaySummary;
 import org.p2penergy.reports.summary.ApplianceTotal;
-import org.p2penergy.reports.summary.DaySummary;
 import org.p2penergy.reports.summary.PeriodSummary;
 
 /** The plain-language "what stood out" list: anomalies, the biggest change, standby waste. */

@@ -97,7 +97,7 @@ final class SummarySection {
               Formats.watts(a.peakW()),
               Formats.watts(a.standbyW()),
               f.money(a.standbyCost()),
-              Formats.duration(a.onSeconds()),
+              Formats.duration(Math.round(a.onSeconds())),
               Integer.toString(a.cycles()),
               Formats.percent(a.coverage())));
     }

@@ -17,7 +17,7 @@ public record ApplianceTotal(
     double standbyW,
     double standbyKwh,
     double standbyCost,
-    long onSeconds,
+    double onSeconds,
     int cycles,
     double coverage,
     int days) {}

@@ -6,6 +6,7 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.OptionalDouble;
 import java.util.TreeMap;
+import org.p2penergy.home.summary.DaySummary;
 
 /**
  * Daily kWh and cost per appliance, merged from the {@code history} of several summaries and from

@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.OptionalDouble;
 import java.util.Set;
 import java.util.TreeSet;
+import org.p2penergy.home.summary.DaySummary;
 import org.p2penergy.reports.pdf.ReportPeriod;
 
 /**
@@ -22,6 +23,7 @@ import org.p2penergy.reports.pdf.ReportPeriod;
  *     day report: the day before); empty if none is known. Comparisons use daily means so that a
  *     period with missing days still compares fairly.
  * @param weekAverageKwh the mean daily kWh of the 7 days before the period (empty if none known)
+ * @param unreadable days whose summary exists but could not be read: named, left out, not missing
  */
 public record PeriodSummary(
     ReportPeriod period,
@@ -34,15 +36,24 @@ public record PeriodSummary(
     List<ApplianceTotal> appliances,
     OptionalDouble previousDailyKwh,
     OptionalDouble weekAverageKwh,
-    HistoryIndex history) {
+    HistoryIndex history,
+    List<SummaryReader.Unreadable> unreadable) {
 
   public static PeriodSummary of(ReportPeriod period, LocalDate end, List<DaySummary> days) {
+    return of(period, end, days, List.of());
+  }
+
+  public static PeriodSummary of(
+      ReportPeriod period,
+      LocalDate end,
+      List<DaySummary> days,
+      List<SummaryReader.Unreadable> unreadable) {
     List<DaySummary> sorted = days.stream().sorted(Comparator.comparing(DaySummary::date)).toList();
     Set<LocalDate> have = new TreeSet<>(sorted.stream().map(DaySummary::date).toList());
     List<LocalDate> missing = period.dates(end).stream().filter(d -> !have.contains(d)).toList();
     DaySummary.Home home =
         sorted.isEmpty()
-            ? new DaySummary.Home("", "UTC", "")
+            ? new DaySummary.Home("", "", "UTC", "")
             : sorted.get(sorted.size() - 1).home();
     int periodHours = 0;
     double kwh = 0;
@@ -80,7 +91,8 @@ public record PeriodSummary(
         appliances,
         previous,
         weekAverage,
-        history);
+        history,
+        List.copyOf(unreadable));
   }
 
   private static List<ApplianceTotal> appliances(
@@ -110,7 +122,7 @@ public record PeriodSummary(
                   list.stream().mapToDouble(DaySummary.Appliance::standbyW).average().orElse(0),
                   list.stream().mapToDouble(DaySummary.Appliance::standbyKwh).sum(),
                   list.stream().mapToDouble(DaySummary.Appliance::standbyCost).sum(),
-                  list.stream().mapToLong(DaySummary.Appliance::onSeconds).sum(),
+                  list.stream().mapToDouble(DaySummary.Appliance::onSeconds).sum(),
                   list.stream().mapToInt(DaySummary.Appliance::cycles).sum(),
                   periodHours == 0 ? 0 : coveredHours.get(device) / periodHours,
                   list.size()));

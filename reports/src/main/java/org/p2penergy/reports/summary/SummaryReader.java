@@ -1,96 +1,87 @@
 package org.p2penergy.reports.summary;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.PropertyNamingStrategies;
-import com.fasterxml.jackson.databind.json.JsonMapper;
-import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import java.io.IOException;
+import java.nio.charset.MalformedInputException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
-import org.p2penergy.home.cli.UserException;
+import org.p2penergy.home.layout.DataLayout;
+import org.p2penergy.home.summary.DaySummary;
+import org.p2penergy.home.summary.SummaryFormatException;
+import org.p2penergy.home.summary.SummaryJson;
 import org.p2penergy.reports.pdf.ReportPeriod;
 
 /**
- * Reads {@code DATA/reports/D/summary.json}. Every failure is a {@link UserException} whose
- * one-line message names the file, because the usual fix is "run analyze for that day".
+ * Reads {@code DATA/reports/H/D/summary.json} through the contract's one reader ({@link
+ * SummaryJson#read}). Every failure is a {@link SummaryUnavailableException} naming the file.
  */
 public final class SummaryReader {
-  private static final ObjectMapper MAPPER =
-      JsonMapper.builder()
-          .addModule(new JavaTimeModule())
-          .propertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
-          // The contract allows analytics to add keys; an older reader must still work.
-          .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-          // Keep the offsets as written: local times stay local.
-          .disable(DeserializationFeature.ADJUST_DATES_TO_CONTEXT_TIME_ZONE)
-          .build();
-
   private SummaryReader() {}
 
-  /** Where the summary of local day {@code date} lives under {@code dataDir}. */
-  public static Path path(Path dataDir, LocalDate date) {
-    return dataDir.resolve("reports").resolve(date.toString()).resolve("summary.json");
+  /**
+   * Where the summary of home {@code home}'s local day {@code date} lives under {@code dataDir}.
+   */
+  public static Path path(Path dataDir, String home, LocalDate date) {
+    return dataDir.resolve(DataLayout.of(home).summary(date));
   }
 
-  /** The summary of one day; a missing or unreadable file is a one-line UserException. */
-  public static DaySummary read(Path dataDir, LocalDate date) {
-    Path file = path(dataDir, date);
+  /** The summary of one day; a missing or unreadable file is a SummaryUnavailableException. */
+  public static DaySummary read(Path dataDir, String home, LocalDate date) {
+    Path file = path(dataDir, home, date);
     if (!Files.isRegularFile(file)) {
-      throw new UserException(
+      throw new SummaryUnavailableException(
           "no summary for " + date + ": " + file + " does not exist (run analyze for that day)");
     }
     return parse(file);
   }
 
-  /** The summaries that exist for the days of {@code period} ending {@code end}, oldest first. */
-  public static List<DaySummary> readPeriod(Path dataDir, LocalDate end, ReportPeriod period) {
+  /**
+   * What a period's reading found: the summaries, oldest first, and the days that would not read.
+   */
+  public record Period(List<DaySummary> days, List<Unreadable> unreadable) {}
+
+  /** A day whose summary exists but could not be read, and why. */
+  public record Unreadable(LocalDate date, String problem) {}
+
+  /**
+   * The summaries that exist for the days of {@code period} ending {@code end}: a corrupt day is
+   * named and left out, so the rest of a week or month still renders.
+   */
+  public static Period readPeriod(Path dataDir, String home, LocalDate end, ReportPeriod period) {
     List<DaySummary> found = new ArrayList<>();
+    List<Unreadable> unreadable = new ArrayList<>();
     for (LocalDate day : period.dates(end)) {
-      if (Files.isRegularFile(path(dataDir, day))) {
-        found.add(parse(path(dataDir, day)));
+      Path file = path(dataDir, home, day);
+      if (Files.isRegularFile(file)) {
+        try {
+          found.add(parse(file));
+        } catch (SummaryUnavailableException e) {
+          unreadable.add(new Unreadable(day, e.getMessage()));
+        }
       }
     }
-    return List.copyOf(found);
+    return new Period(List.copyOf(found), List.copyOf(unreadable));
   }
 
   /** Parses one summary file. */
   public static DaySummary parse(Path file) {
-    DaySummary summary;
+    String text;
     try {
-      summary = MAPPER.readValue(Files.readAllBytes(file), DaySummary.class);
+      text = Files.readString(file);
     } catch (NoSuchFileException e) {
-      throw new UserException(file + " does not exist");
-    } catch (JsonProcessingException e) {
-      throw new UserException(
-          file + " is not a valid summary: " + firstLine(e.getOriginalMessage()));
+      throw new SummaryUnavailableException(file + " does not exist");
+    } catch (MalformedInputException e) {
+      throw new SummaryUnavailableException(file + " is not a valid summary: not UTF-8 text");
     } catch (IOException e) {
-      throw new UserException("cannot read " + file + ": " + e.getMessage());
+      throw new SummaryUnavailableException("cannot read " + file + ": " + e.getMessage());
     }
-    if (summary == null || summary.date() == null) {
-      throw new UserException(file + " is not a valid summary: no \"date\"");
+    try {
+      return SummaryJson.read(text);
+    } catch (SummaryFormatException e) {
+      throw new SummaryUnavailableException(file + " is not a valid summary: " + e.getMessage());
     }
-    if (summary.schemaVersion() > DaySummary.SCHEMA_VERSION) {
-      throw new UserException(
-          file
-              + " has schema_version "
-              + summary.schemaVersion()
-              + "; this version reads up to "
-              + DaySummary.SCHEMA_VERSION);
-    }
-    return summary;
-  }
-
-  private static String firstLine(String message) {
-    if (message == null) {
-      return "unreadable JSON";
-    }
-    int newline = message.indexOf('\n');
-    return newline < 0 ? message : message.substring(0, newline);
   }
 }

@@ -17,9 +17,9 @@ import org.apache.pdfbox.text.PDFTextStripper;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.plot.XYPlot;
 import org.junit.jupiter.api.Test;
+import org.p2penergy.home.summary.DaySummary;
 import org.p2penergy.reports.pdf.FontSet;
 import org.p2penergy.reports.pdf.ReportPeriod;
-import org.p2penergy.reports.summary.DaySummary;
 import org.p2penergy.reports.summary.PeriodSummary;
 import org.p2penergy.reports.summary.SummaryReader;
 
@@ -28,7 +28,8 @@ class ChartDrawerTest {
 
   static PeriodSummary demo(ReportPeriod period) throws URISyntaxException {
     Path data = Path.of(ChartDrawerTest.class.getResource("/summaries/demo").toURI());
-    return PeriodSummary.of(period, DAY, SummaryReader.readPeriod(data, DAY, period));
+    return PeriodSummary.of(
+        period, DAY, SummaryReader.readPeriod(data, "home", DAY, period).days());
   }
 
   /** Draws the chart on a page of a fresh document and returns the page's text. */

@@ -17,9 +17,9 @@ import org.jfree.data.xy.XYDataset;
 import org.jfree.data.xy.XYZDataset;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
+import org.p2penergy.home.summary.DaySummary;
 import org.p2penergy.reports.pdf.FontSet;
 import org.p2penergy.reports.pdf.ReportPeriod;
-import org.p2penergy.reports.summary.DaySummary;
 
 /**
  * The day charts on the clock-change days: data sit at elapsed hours, the axis says the wall-clock

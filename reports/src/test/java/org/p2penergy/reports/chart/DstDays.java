@@ -6,8 +6,8 @@ import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.List;
+import org.p2penergy.home.summary.DaySummary;
 import org.p2penergy.reports.pdf.ReportPeriod;
-import org.p2penergy.reports.summary.DaySummary;
 import org.p2penergy.reports.summary.PeriodSummary;
 
 /**
@@ -45,12 +45,12 @@ final class DstDays {
     }
     DaySummary.Appliance microwave =
         new DaySummary.Appliance(
-            MICROWAVE, "Microwave", "microwave", total, 0, 1200, 0, 2, 0, 0, 0, 0, 1, 0, 0);
+            MICROWAVE, "Microwave", "microwave", total, 0, 1200, 0, 2, 0, 0, 0, 0, 1, 0, 0, 0, 0);
     return new DaySummary(
         1,
         date,
-        null,
-        new DaySummary.Home("Demo home", NEW_YORK.getId(), "USD"),
+        start.toOffsetDateTime(),
+        new DaySummary.Home("home", "Demo home", NEW_YORK.getId(), "USD"),
         new DaySummary.Window(start.toOffsetDateTime(), end.toOffsetDateTime(), hours),
         new DaySummary.Totals(total, 0, 0, 0, 1),
         List.of(microwave),
@@ -60,7 +60,8 @@ final class DstDays {
         List.of(eps),
         List.of(),
         List.of(),
-        null);
+        new DaySummary.DataQuality(1, List.of(), 0, java.util.Map.of(), 0, List.of(), 0),
+        List.of());
   }
 
   static DaySummary.StateEpisode heating(String start, String end, String detail) {

@@ -9,8 +9,8 @@ import org.jfree.chart.JFreeChart;
 import org.jfree.chart.LegendItemCollection;
 import org.jfree.chart.plot.XYPlot;
 import org.junit.jupiter.api.Test;
+import org.p2penergy.home.summary.DaySummary;
 import org.p2penergy.reports.pdf.ReportPeriod;
-import org.p2penergy.reports.summary.DaySummary;
 
 class StateLegendTest {
   static final String FRIDGE = "34003d000547363332363639";

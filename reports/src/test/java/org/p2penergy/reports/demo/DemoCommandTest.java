@@ -7,7 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.p2penergy.reports.cli.CommandRun;
+import org.p2penergy.home.cli.CommandRun;
 
 class DemoCommandTest {
   @TempDir Path dir;

@@ -16,7 +16,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
-import org.p2penergy.reports.cli.CommandRun;
+import org.p2penergy.home.cli.CommandRun;
 import org.p2penergy.reports.cli.ReportsMain;
 
 class EmailCommandIT {
@@ -37,7 +37,7 @@ class EmailCommandIT {
 
   @BeforeEach
   void data() throws Exception {
-    Path day = Files.createDirectories(dir.resolve("data/reports/2025-11-27"));
+    Path day = Files.createDirectories(dir.resolve("data/reports/home/2025-11-27"));
     // Two appliances: 1.20 + 2.22 = 3.42 kWh and 0.18 + 0.33 = 0.51 dollars.
     Files.writeString(
         day.resolve("summary.json"),

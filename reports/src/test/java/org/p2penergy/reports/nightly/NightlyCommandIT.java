@@ -21,7 +21,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
-import org.p2penergy.reports.cli.CommandRun;
+import org.p2penergy.home.cli.CommandRun;
 
 /** The nightly command end to end, with the analyze step a real child process (a script). */
 class NightlyCommandIT {
@@ -140,7 +140,7 @@ class NightlyCommandIT {
   @Test
   void noEmailRendersNowAndALaterRunSends() throws Exception {
     assertThat(nightlyAt("2025-11-28T07:00:00Z", "--no-email")).isZero();
-    assertThat(data.resolve("reports/2025-11-27/report-day.pdf")).exists();
+    assertThat(data.resolve("reports/home/2025-11-27/report-day.pdf")).exists();
     assertThat(greenMail.getReceivedMessages()).isEmpty();
     assertThat(nightlyAt("2025-11-28T07:30:00Z")).isZero();
     assertThat(out.toString()).doesNotContain("analyze |");

@@ -21,7 +21,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.p2penergy.collector.cli.CollectorMain;
 import org.p2penergy.home.cli.Cli;
-import org.p2penergy.reports.cli.CommandRun;
+import org.p2penergy.home.cli.CommandRun;
 
 /**
  * nightly with the real analyze: {@code bin/p2penergy analyze} as a child process (Spark, local),
@@ -89,15 +89,15 @@ class NightlyRealAnalyzeIT {
     assertThat(code).as(out.toString()).isZero();
 
     JsonNode summary =
-        new ObjectMapper().readTree(data.resolve("reports/2025-11-27/summary.json").toFile());
+        new ObjectMapper().readTree(data.resolve("reports/home/2025-11-27/summary.json").toFile());
     assertThat(summary.path("totals").path("kwh").asDouble()).isCloseTo(2.40, within(1e-6));
     assertThat(greenMail.getReceivedMessages()).hasSize(1);
     assertThat(greenMail.getReceivedMessages()[0].getSubject())
         .isEqualTo("P2P Energy — Thu 27 Nov: 2.40 kWh, $0.36");
     MimeMultipart parts = (MimeMultipart) greenMail.getReceivedMessages()[0].getContent();
     assertThat(parts.getBodyPart(1).getInputStream().readAllBytes())
-        .isEqualTo(Files.readAllBytes(data.resolve("reports/2025-11-27/report-day.pdf")));
-    assertThat(new NightlyStateStore(data).load().done()).hasSize(1);
+        .isEqualTo(Files.readAllBytes(data.resolve("reports/home/2025-11-27/report-day.pdf")));
+    assertThat(new NightlyStateStore(data, "home").load().done()).hasSize(1);
   }
 
   private static org.assertj.core.data.Offset<Double> within(double d) {

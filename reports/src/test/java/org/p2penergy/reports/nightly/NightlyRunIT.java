@@ -70,9 +70,15 @@ class NightlyRunIT {
             Clock.fixed(Instant.parse("2025-11-28T07:00:00Z"), ZoneOffset.UTC),
             progress::add,
             Optional.empty());
-    NightlyStateStore store = new NightlyStateStore(data);
+    NightlyStateStore store = new NightlyStateStore(data, "home");
     return new NightlyRun(
-            data, home, analyzer, Reporter.pdf(data), Optional.of(mailer), store, progress::add)
+            data,
+            home,
+            analyzer,
+            Reporter.pdf(data, "home"),
+            Optional.of(mailer),
+            store,
+            progress::add)
         .run(Arrays.asList(days));
   }
 
@@ -93,12 +99,12 @@ class NightlyRunIT {
     assertThat(analyzeCalls).containsExactly("2025-11-27..2025-11-27");
     // Fixture: 27 / 10 = 2.70 kWh at $0.10 per kWh.
     assertThat(subjects()).containsExactly("P2P Energy — Thu 27 Nov: 2.70 kWh, $0.27");
-    Path pdf = data.resolve("reports/2025-11-27/report-day.pdf");
+    Path pdf = data.resolve("reports/home/2025-11-27/report-day.pdf");
     MimeMultipart parts = (MimeMultipart) greenMail.getReceivedMessages()[0].getContent();
     assertThat(parts.getBodyPart(1).getInputStream().readAllBytes())
         .isEqualTo(Files.readAllBytes(pdf));
 
-    NightlyState state = new NightlyStateStore(data).load();
+    NightlyState state = new NightlyStateStore(data, "home").load();
     assertThat(state.done()).containsExactly(nov(27));
     List<LocalDate> again = NightlyPlan.days(state, nov(27), Optional.empty());
     NightlyOutcome second = run(home, fixtures, again.toArray(LocalDate[]::new));
@@ -117,14 +123,14 @@ class NightlyRunIT {
                 data,
                 noMail,
                 fixtures,
-                Reporter.pdf(data),
+                Reporter.pdf(data, "home"),
                 Optional.empty(),
-                new NightlyStateStore(data),
+                new NightlyStateStore(data, "home"),
                 progress::add)
             .run(List.of(nov(27)));
     assertThat(outcome.exitCode()).isZero();
-    assertThat(data.resolve("reports/2025-11-27/report-day.pdf")).exists();
-    assertThat(new NightlyStateStore(data).load().done()).containsExactly(nov(27));
+    assertThat(data.resolve("reports/home/2025-11-27/report-day.pdf")).exists();
+    assertThat(new NightlyStateStore(data, "home").load().done()).containsExactly(nov(27));
     assertThat(progress).anyMatch(l -> l.startsWith("no mail: block"));
   }
 
@@ -139,7 +145,7 @@ class NightlyRunIT {
             "P2P Energy — Tue 25 Nov: 2.50 kWh, $0.25",
             "P2P Energy — Wed 26 Nov: 2.60 kWh, $0.26",
             "P2P Energy — Thu 27 Nov: 2.70 kWh, $0.27");
-    assertThat(new NightlyStateStore(data).load().done())
+    assertThat(new NightlyStateStore(data, "home").load().done())
         .containsExactly(nov(25), nov(26), nov(27));
   }
 
@@ -152,9 +158,9 @@ class NightlyRunIT {
     NightlyOutcome down = run(home(deadPort, false), fixtures, nov(26), nov(27));
     assertThat(down.exitCode()).isEqualTo(NightlyOutcome.EMAIL_FAILED);
     assertThat(down.problems()).hasSize(1).first().asString().contains("report is kept at");
-    assertThat(data.resolve("reports/2025-11-26/report-day.pdf")).exists();
-    assertThat(data.resolve("reports/2025-11-27/report-day.pdf")).exists();
-    NightlyState state = new NightlyStateStore(data).load();
+    assertThat(data.resolve("reports/home/2025-11-26/report-day.pdf")).exists();
+    assertThat(data.resolve("reports/home/2025-11-27/report-day.pdf")).exists();
+    NightlyState state = new NightlyStateStore(data, "home").load();
     assertThat(state.done()).isEmpty();
     assertThat(state.progress(nov(26)).analyzed()).isTrue();
     assertThat(state.progress(nov(26)).emailed()).isEmpty();
@@ -180,7 +186,7 @@ class NightlyRunIT {
     NightlyOutcome failed = run(home, broken, nov(27));
     assertThat(failed.exitCode()).isEqualTo(NightlyOutcome.ANALYZE_FAILED);
     assertThat(greenMail.getReceivedMessages()).isEmpty();
-    assertThat(data.resolve("reports/2025-11-27/report-day.pdf")).doesNotExist();
+    assertThat(data.resolve("reports/home/2025-11-27/report-day.pdf")).doesNotExist();
     assertThat(progress).anyMatch(l -> l.startsWith("FAILED: analyze failed"));
 
     NightlyOutcome ok = run(home, fixtures, nov(27));
@@ -202,7 +208,7 @@ class NightlyRunIT {
             "P2P Energy — Sun 30 Nov: 3.00 kWh, $0.30",
             "P2P Energy — week to Sun 30 Nov: 18.90 kWh, $1.89",
             "P2P Energy — November 2025: 46.50 kWh, $4.65");
-    assertThat(data.resolve("reports/2025-11-30/report-week.pdf")).exists();
-    assertThat(data.resolve("reports/2025-11-30/report-month.pdf")).exists();
+    assertThat(data.resolve("reports/home/2025-11-30/report-week.pdf")).exists();
+    assertThat(data.resolve("reports/home/2025-11-30/report-month.pdf")).exists();
   }
 }

@@ -8,19 +8,18 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.p2penergy.home.cli.UserException;
 
 class NightlyStateStoreTest {
   @TempDir Path data;
 
   @Test
   void noFileMeansNothingDone() {
-    assertThat(new NightlyStateStore(data).load()).isEqualTo(NightlyState.EMPTY);
+    assertThat(new NightlyStateStore(data, "home").load()).isEqualTo(NightlyState.EMPTY);
   }
 
   @Test
   void roundTrip() {
-    NightlyStateStore store = new NightlyStateStore(data);
+    NightlyStateStore store = new NightlyStateStore(data, "home");
     LocalDate d26 = LocalDate.of(2025, 11, 26);
     LocalDate d27 = LocalDate.of(2025, 11, 27);
     NightlyState state =
@@ -28,7 +27,7 @@ class NightlyStateStoreTest {
             .finished(d26)
             .with(d27, DayProgress.NOTHING.withAnalyzed().withRendered("day").withRendered("week"));
     store.save(state);
-    assertThat(store.file()).isEqualTo(data.resolve("state/nightly.json"));
+    assertThat(store.file()).isEqualTo(data.resolve("state/nightly/home.json"));
     NightlyState back = store.load();
     assertThat(back.done()).containsExactly(d26);
     assertThat(back.progress(d27).analyzed()).isTrue();
@@ -49,9 +48,25 @@ class NightlyStateStoreTest {
   void aCorruptFileIsAOneLineErrorNamingIt() throws Exception {
     Files.createDirectories(data.resolve("state"));
     Files.writeString(data.resolve("state/nightly.json"), "{not json");
-    assertThatThrownBy(() -> new NightlyStateStore(data).load())
-        .isInstanceOf(UserException.class)
+    assertThatThrownBy(() -> new NightlyStateStore(data, "home").load())
+        .isInstanceOf(NightlyStateException.class)
         .hasMessageStartingWith(data.resolve("state/nightly.json").toString())
         .hasMessageContaining("move it away");
+  }
+
+  @Test
+  void aHomeStartsFromTheStateWrittenBeforeHomesHadIds() throws Exception {
+    LocalDate d = LocalDate.of(2025, 11, 26);
+    Files.createDirectories(data.resolve("state"));
+    // As nightly wrote it before homes had ids: one state/nightly.json.
+    Files.writeString(
+        data.resolve("state/nightly.json"),
+        "{\"version\": 1, \"done\": [\"2025-11-26\"], \"pending\": {}}");
+    NightlyStateStore store = new NightlyStateStore(data, "elm-12");
+    assertThat(store.load().done()).containsExactly(d);
+    store.save(store.load().finished(d.plusDays(1)));
+    assertThat(new NightlyStateStore(data, "elm-12").load().done())
+        .containsExactly(d, d.plusDays(1));
+    assertThat(data.resolve("state/nightly/elm-12.json")).exists();
   }
 }

@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.Locale;
+import org.p2penergy.home.layout.DataLayout;
 
 /**
  * Writes a small summary.json for a day, as analyze would. The fridge uses day-of-month / 10 kWh at
@@ -32,7 +33,11 @@ final class SummaryFixtures {
                {"device_id": "34003d000547363332363639", "appliance": "Fridge", "kind": "fridge",
                 "kwh": %.3f, "cost": %.3f, "peak_w": 160, "mean_w": 50, "standby_w": 20,
                 "standby_kwh": 0, "standby_cost": 0, "on_seconds": 3600, "readings": 21600,
-                "coverage": 1, "gaps": 0, "cycles": 10}]}
+                "coverage": 1, "gaps": 0, "cycles": 10}],
+             "hourly": [], "power_curve": [], "states": [], "state_timeline": [],
+             "anomalies": [], "history": [],
+             "data_quality": {"coverage": 1, "outages": [], "quarantined": 0,
+              "quarantine_reasons": {}, "duplicates": 0, "unreadable_files": []}}
             """,
             day,
             day.plusDays(1),
@@ -43,7 +48,7 @@ final class SummaryFixtures {
             kwh,
             kwh / 10);
     try {
-      Path dir = Files.createDirectories(dataDir.resolve("reports").resolve(day.toString()));
+      Path dir = Files.createDirectories(dataDir.resolve(DataLayout.of("home").reportDir(day)));
       Files.writeString(dir.resolve("summary.json"), json);
     } catch (IOException e) {
       throw new UncheckedIOException(e);

@@ -6,7 +6,7 @@ import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import org.p2penergy.reports.summary.DaySummary;
+import org.p2penergy.home.summary.DaySummary;
 
 class HighlightsTest {
   static DaySummary.Anomaly doorOpen(int day) {

@@ -13,6 +13,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import org.p2penergy.home.layout.DataLayout;
 
 /**
  * Writes realistic summary.json files for the demo home: full 1-minute power curves (1440 values)
@@ -36,7 +37,7 @@ public final class RealisticSummaries {
   public static void write(Path dataDir, LocalDate end, int days) throws IOException {
     ObjectMapper json = new ObjectMapper();
     for (LocalDate d = end.minusDays(days - 1); !d.isAfter(end); d = d.plusDays(1)) {
-      Path file = dataDir.resolve("reports").resolve(d.toString()).resolve("summary.json");
+      Path file = dataDir.resolve(DataLayout.of("home").summary(d));
       Files.createDirectories(file.getParent());
       json.writeValue(file.toFile(), day(d));
     }

@@ -32,7 +32,8 @@ public final class RenderBenchmark {
     for (int i = 0; i < repeats; i++) {
       long c0 = CPU.getCurrentThreadCpuTime();
       long t0 = System.nanoTime();
-      RenderedReport r = renderer.render(data, end, period, data.resolve("out-" + i + ".pdf"));
+      RenderedReport r =
+          renderer.render(data, "home", end, period, data.resolve("out-" + i + ".pdf"));
       long ms = (System.nanoTime() - t0) / 1_000_000;
       long cpuMs = (CPU.getCurrentThreadCpuTime() - c0) / 1_000_000;
       System.out.printf(

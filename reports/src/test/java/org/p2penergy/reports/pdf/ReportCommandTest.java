@@ -9,7 +9,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.p2penergy.reports.cli.CommandRun;
+import org.p2penergy.home.cli.CommandRun;
 import org.p2penergy.reports.cli.ReportsMain;
 
 /** {@code p2penergy report} as a user runs it: exit codes, one-line errors, the printed path. */
@@ -23,16 +23,16 @@ class ReportCommandTest {
 
   @Test
   void writesTheDefaultPathAndPrintsIt(@TempDir Path data) throws IOException {
-    Path summary = data.resolve("reports/2026-11-27/summary.json");
+    Path summary = data.resolve("reports/home/2026-11-27/summary.json");
     Files.createDirectories(summary.getParent());
     Files.copy(
-        ReportRendererTest.fixture("demo").resolve("reports/2026-11-27/summary.json"),
+        ReportRendererTest.fixture("demo").resolve("reports/home/2026-11-27/summary.json"),
         summary,
         StandardCopyOption.REPLACE_EXISTING);
 
     int code = run("report", "--data", data.toString(), "--date", "2026-11-27", "--period", "WEEK");
 
-    Path expected = data.resolve("reports/2026-11-27/report-week.pdf");
+    Path expected = data.resolve("reports/home/2026-11-27/report-week.pdf");
     assertThat(code).isZero();
     assertThat(out.toString().strip()).isEqualTo(expected.toString());
     assertThat(Files.readAllBytes(expected)).startsWith("%PDF-".getBytes());
@@ -52,7 +52,7 @@ class ReportCommandTest {
         .singleElement()
         .asString()
         .startsWith("report: no summary for 2026-11-27: ")
-        .contains(data.resolve("reports/2026-11-27/summary.json").toString());
+        .contains(data.resolve("reports/home/2026-11-27/summary.json").toString());
   }
 
   @Test
@@ -88,6 +88,7 @@ class ReportCommandTest {
   void helpNamesTheDefaults() {
     assertThat(run("report", "--help")).isZero();
     assertThat(out.toString())
-        .contains("--data=DIR", "--date=D", "(default: day)", "DIR/reports/D/report-<period>.pdf");
+        .contains(
+            "--data=DIR", "--date=D", "(default: day)", "DIR/reports/H/D/report-<period>.pdf");
   }
 }

@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
-import org.p2penergy.home.cli.UserException;
+import org.p2penergy.reports.summary.SummaryUnavailableException;
 
 /**
  * Renders the hand-written fixtures (src/test/resources/summaries) and reads the PDFs back. Every
@@ -41,7 +41,8 @@ class ReportRendererTest {
 
     @BeforeAll
     void render(@TempDir Path out) throws IOException {
-      report = RENDERER.render(fixture("demo"), DAY, ReportPeriod.DAY, out.resolve("day.pdf"));
+      report =
+          RENDERER.render(fixture("demo"), "home", DAY, ReportPeriod.DAY, out.resolve("day.pdf"));
       text = Pdfs.text(report.pdf());
     }
 
@@ -165,7 +166,7 @@ class ReportRendererTest {
 
     @Test
     void headlineWithoutRenderingIsTheSame() {
-      assertThat(ReportRenderer.headline(fixture("demo"), DAY, ReportPeriod.DAY))
+      assertThat(ReportRenderer.headline(fixture("demo"), "home", DAY, ReportPeriod.DAY))
           .isEqualTo(report.headline());
     }
 
@@ -190,7 +191,8 @@ class ReportRendererTest {
 
     @BeforeAll
     void render(@TempDir Path out) throws IOException {
-      report = RENDERER.render(fixture("demo"), DAY, ReportPeriod.WEEK, out.resolve("week.pdf"));
+      report =
+          RENDERER.render(fixture("demo"), "home", DAY, ReportPeriod.WEEK, out.resolve("week.pdf"));
       text = Pdfs.text(report.pdf());
     }
 
@@ -233,7 +235,7 @@ class ReportRendererTest {
     @Test
     void dayWithoutReadingsSaysSo(@TempDir Path out) throws IOException {
       RenderedReport report =
-          RENDERER.render(fixture("empty"), DAY, ReportPeriod.DAY, out.resolve("e.pdf"));
+          RENDERER.render(fixture("empty"), "home", DAY, ReportPeriod.DAY, out.resolve("e.pdf"));
       String text = Pdfs.text(report.pdf());
 
       assertThat(text).contains("No data for this period.", "list no appliance readings");
@@ -246,9 +248,9 @@ class ReportRendererTest {
 
     @Test
     void periodWithNoSummaryAtAllSaysSo(@TempDir Path data) throws IOException {
-      RenderedReport report = RENDERER.render(data, DAY, ReportPeriod.MONTH, null);
+      RenderedReport report = RENDERER.render(data, "home", DAY, ReportPeriod.MONTH, null);
 
-      assertThat(report.pdf()).isEqualTo(data.resolve("reports/2026-11-27/report-month.pdf"));
+      assertThat(report.pdf()).isEqualTo(data.resolve("reports/home/2026-11-27/report-month.pdf"));
       assertThat(Pdfs.text(report.pdf()))
           .contains(
               "No data for this period.", "no summary for any day from 1 Nov 2026 to 27 Nov 2026");
@@ -258,9 +260,9 @@ class ReportRendererTest {
     @Test
     void missingDaySummaryIsAUserErrorAndNoFile(@TempDir Path data) {
       Path out = data.resolve("r.pdf");
-      assertThatThrownBy(() -> RENDERER.render(data, DAY, ReportPeriod.DAY, out))
-          .isInstanceOf(UserException.class)
-          .hasMessageContaining(data.resolve("reports/2026-11-27/summary.json").toString());
+      assertThatThrownBy(() -> RENDERER.render(data, "home", DAY, ReportPeriod.DAY, out))
+          .isInstanceOf(SummaryUnavailableException.class)
+          .hasMessageContaining(data.resolve("reports/home/2026-11-27/summary.json").toString());
       assertThat(out).doesNotExist();
     }
   }
@@ -274,7 +276,7 @@ class ReportRendererTest {
           .as("fixture has full 1-minute curves")
           .isGreaterThan(40_000);
 
-      RenderedReport report = RENDERER.render(data, DAY, ReportPeriod.DAY, null);
+      RenderedReport report = RENDERER.render(data, "home", DAY, ReportPeriod.DAY, null);
 
       assertThat(Files.size(report.pdf())).isLessThan(300 * 1024);
       assertThat(Pdfs.text(report.pdf())).contains("Raspberry Pi", "Power through the day");
@@ -287,7 +289,8 @@ class ReportRendererTest {
     void summaryWrittenByAnalyzeRendersUnder300Kb(@TempDir Path out) throws IOException {
       LocalDate day = LocalDate.of(2026, 11, 24);
       RenderedReport report =
-          RENDERER.render(fixture("analyze-demo"), day, ReportPeriod.DAY, out.resolve("a.pdf"));
+          RENDERER.render(
+              fixture("analyze-demo"), "home", day, ReportPeriod.DAY, out.resolve("a.pdf"));
       String text = Pdfs.text(report.pdf());
 
       assertThat(Files.size(report.pdf())).isLessThan(300 * 1024);
@@ -307,10 +310,10 @@ class ReportRendererTest {
       LocalDate fallBack = LocalDate.of(2026, 11, 1);
       RealisticSummaries.write(data, fallBack, 1);
 
-      RenderedReport report = RENDERER.render(data, fallBack, ReportPeriod.DAY, null);
+      RenderedReport report = RENDERER.render(data, "home", fallBack, ReportPeriod.DAY, null);
 
       assertThat(
-              org.p2penergy.reports.summary.SummaryReader.read(data, fallBack)
+              org.p2penergy.reports.summary.SummaryReader.read(data, "home", fallBack)
                   .powerCurve()
                   .get(0)
                   .meanW())
@@ -325,7 +328,7 @@ class ReportRendererTest {
   /** Where the realistic fixture lives. */
   static final class SummaryReaderJson {
     static Path of(Path data) {
-      return org.p2penergy.reports.summary.SummaryReader.path(data, DAY);
+      return org.p2penergy.reports.summary.SummaryReader.path(data, "home", DAY);
     }
   }
 }

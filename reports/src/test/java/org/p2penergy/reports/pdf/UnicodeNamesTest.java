@@ -19,7 +19,7 @@ class UnicodeNamesTest {
   void latinAndSymbolsRenderInDejaVu(@TempDir Path out) throws IOException {
     RenderedReport report =
         new ReportRenderer(Optional.empty())
-            .render(DATA, DAY, ReportPeriod.DAY, out.resolve("u.pdf"));
+            .render(DATA, "home", DAY, ReportPeriod.DAY, out.resolve("u.pdf"));
     String text = Pdfs.text(report.pdf());
 
     assertThat(text).contains("Wohnung Müller — day energy report");
@@ -32,7 +32,7 @@ class UnicodeNamesTest {
   void withoutAFallbackFontCjkBecomesAVisiblePlaceholder(@TempDir Path out) throws IOException {
     RenderedReport report =
         new ReportRenderer(Optional.empty())
-            .render(DATA, DAY, ReportPeriod.DAY, out.resolve("u.pdf"));
+            .render(DATA, "home", DAY, ReportPeriod.DAY, out.resolve("u.pdf"));
     String text = Pdfs.text(report.pdf());
 
     assertThat(text).contains("□□ 0.600 €0.18 30%");
@@ -47,7 +47,8 @@ class UnicodeNamesTest {
         fallback.isPresent(), "no CJK font installed (apt-get install fonts-droid-fallback)");
 
     RenderedReport report =
-        new ReportRenderer(fallback).render(DATA, DAY, ReportPeriod.DAY, out.resolve("u.pdf"));
+        new ReportRenderer(fallback)
+            .render(DATA, "home", DAY, ReportPeriod.DAY, out.resolve("u.pdf"));
     String text = Pdfs.text(report.pdf());
 
     assertThat(text).contains("冰箱 0.600 €0.18 30%");

@@ -15,7 +15,9 @@ class PeriodSummaryTest {
 
   static PeriodSummary of(ReportPeriod period) {
     return PeriodSummary.of(
-        period, DAY, SummaryReader.readPeriod(SummaryReaderTest.fixture("demo"), DAY, period));
+        period,
+        DAY,
+        SummaryReader.readPeriod(SummaryReaderTest.fixture("demo"), "home", DAY, period).days());
   }
 
   @Test

@@ -11,7 +11,7 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.p2penergy.home.cli.UserException;
+import org.p2penergy.home.summary.DaySummary;
 import org.p2penergy.reports.pdf.ReportPeriod;
 
 class SummaryReaderTest {
@@ -27,7 +27,7 @@ class SummaryReaderTest {
 
   @Test
   void readsEveryPartOfTheContract() {
-    DaySummary s = SummaryReader.read(fixture("demo"), DAY);
+    DaySummary s = SummaryReader.read(fixture("demo"), "home", DAY);
 
     assertThat(s.date()).isEqualTo(DAY);
     assertThat(s.home().currency()).isEqualTo("USD");
@@ -51,7 +51,7 @@ class SummaryReaderTest {
 
   @Test
   void keepsTheLocalOffsetOfTimes() {
-    DaySummary s = SummaryReader.read(fixture("demo"), DAY);
+    DaySummary s = SummaryReader.read(fixture("demo"), "home", DAY);
 
     assertThat(s.anomalies().get(0).start())
         .isEqualTo(OffsetDateTime.parse("2026-11-27T18:02:00-05:00"));
@@ -60,62 +60,62 @@ class SummaryReaderTest {
 
   @Test
   void missingFileIsAOneLineErrorNamingIt(@TempDir Path data) {
-    Path expected = data.resolve("reports/2026-11-27/summary.json");
+    Path expected = data.resolve("reports/home/2026-11-27/summary.json");
 
-    assertThatThrownBy(() -> SummaryReader.read(data, DAY))
-        .isInstanceOf(UserException.class)
+    assertThatThrownBy(() -> SummaryReader.read(data, "home", DAY))
+        .isInstanceOf(SummaryUnavailableException.class)
         .hasMessageContaining(expected.toString())
-        .satisfies(e -> assertThat(e.getMessage()).doesNotContain("\n"))
-        .satisfies(e -> assertThat(((UserException) e).exitCode()).isEqualTo(2));
+        .satisfies(e -> assertThat(e.getMessage()).doesNotContain("\n"));
   }
 
   @Test
   void brokenJsonIsAOneLineErrorNamingTheFile(@TempDir Path data) throws IOException {
-    Path file = SummaryReader.path(data, DAY);
+    Path file = SummaryReader.path(data, "home", DAY);
     Files.createDirectories(file.getParent());
     Files.writeString(file, "{\"date\": \"2026-11-27\", \"totals\": {\"kwh\": ");
 
-    assertThatThrownBy(() -> SummaryReader.read(data, DAY))
-        .isInstanceOf(UserException.class)
+    assertThatThrownBy(() -> SummaryReader.read(data, "home", DAY))
+        .isInstanceOf(SummaryUnavailableException.class)
         .hasMessageStartingWith(file + " is not a valid summary")
         .satisfies(e -> assertThat(e.getMessage()).doesNotContain("\n"));
   }
 
   @Test
   void newerSchemaIsRefused(@TempDir Path data) throws IOException {
-    Path file = SummaryReader.path(data, DAY);
+    Path file = SummaryReader.path(data, "home", DAY);
     Files.createDirectories(file.getParent());
     Files.writeString(file, "{\"schema_version\": 2, \"date\": \"2026-11-27\"}");
 
-    assertThatThrownBy(() -> SummaryReader.read(data, DAY))
+    assertThatThrownBy(() -> SummaryReader.read(data, "home", DAY))
         .hasMessageContaining("schema_version 2");
   }
 
   @Test
-  void minimalFileReadsWithEmptyLists(@TempDir Path data) throws IOException {
-    Path file = SummaryReader.path(data, DAY);
+  void aRequiredFieldMissingIsRefusedByName(@TempDir Path data) throws IOException {
+    // Once read as totals of 0 beside a table with the fridge's figures: never read 0 for
+    // "missing".
+    Path file = SummaryReader.path(data, "home", DAY);
     Files.createDirectories(file.getParent());
-    Files.writeString(file, "{\"schema_version\": 1, \"date\": \"2026-11-27\"}");
+    String whole = Files.readString(SummaryReader.path(fixture("demo"), "home", DAY));
+    Files.writeString(file, whole.replaceFirst("\"totals\"", "\"totals_renamed\""));
 
-    DaySummary s = SummaryReader.read(data, DAY);
-
-    assertThat(s.appliances()).isEmpty();
-    assertThat(s.dataQuality().outages()).isEmpty();
-    assertThat(s.hours()).isEqualTo(24);
+    assertThatThrownBy(() -> SummaryReader.read(data, "home", DAY))
+        .isInstanceOf(SummaryUnavailableException.class)
+        .hasMessage(file + " is not a valid summary: totals: missing");
   }
 
   @Test
   void periodReturnsTheDaysThatExistOldestFirst() {
-    assertThat(SummaryReader.readPeriod(fixture("demo"), DAY, ReportPeriod.WEEK))
+    assertThat(SummaryReader.readPeriod(fixture("demo"), "home", DAY, ReportPeriod.WEEK).days())
         .extracting(DaySummary::date)
         .containsExactly(LocalDate.of(2026, 11, 26), DAY);
-    assertThat(SummaryReader.readPeriod(fixture("demo"), DAY, ReportPeriod.DAY))
+    assertThat(SummaryReader.readPeriod(fixture("demo"), "home", DAY, ReportPeriod.DAY).days())
         .extracting(DaySummary::date)
         .containsExactly(DAY);
   }
 
   @Test
   void emptyPeriodIsAnEmptyList(@TempDir Path data) {
-    assertThat(SummaryReader.readPeriod(data, DAY, ReportPeriod.MONTH)).isEmpty();
+    assertThat(SummaryReader.readPeriod(data, "home", DAY, ReportPeriod.MONTH).days()).isEmpty();
   }
 }

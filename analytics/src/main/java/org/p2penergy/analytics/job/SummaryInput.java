@@ -5,8 +5,8 @@ import java.time.LocalDate;
 import java.util.List;
 import org.p2penergy.analytics.energy.DeviceDayResult;
 
-/** Everything that goes into one day's summary.json. */
-public record DaySummary(
+/** Everything that goes into one home-day's summary.json, as the job has it. */
+public record SummaryInput(
     LocalDate date,
     Instant generatedAt,
     List<DeviceDayResult> results,
