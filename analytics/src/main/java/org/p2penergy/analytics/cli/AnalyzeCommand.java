@@ -151,7 +151,7 @@ public final class AnalyzeCommand implements Callable<Integer> {
                 err.flush();
               });
       EnergyJob.Outcome outcome =
-          job.run(new AnalyzeRequest(data, home, yaml, from, to, rule, standbyPercentile));
+          job.run(AnalyzeRequest.ofHome(data, home, yaml, from, to, rule, standbyPercentile));
       err.println(
           String.format(
               Locale.ROOT,

@@ -30,6 +30,9 @@ public final class DeviceDay {
   private double[] values = new double[1024];
   private int readings;
   private long duplicates;
+  private long outOfRange;
+  private long firstOutOfRangeUs;
+  private long lastOutOfRangeUs;
   private double peak;
   private long coveredUntil;
   private int gaps;
@@ -75,6 +78,18 @@ public final class DeviceDay {
     previousTs = tsUs;
     previousW = w;
     previousState = state;
+  }
+
+  /**
+   * A reading outside the physical range (a broken sensor, a unit mix-up): counted and reported,
+   * never charged; the readings around it are integrated as if it were not there.
+   */
+  public void outOfRange(long tsUs) {
+    if (grid.contains(tsUs)) {
+      if (outOfRange == 0) firstOutOfRangeUs = tsUs;
+      outOfRange++;
+      lastOutOfRangeUs = tsUs;
+    }
   }
 
   /** A reading that repeated an earlier (device, event, ts): counted, not charged. */
@@ -143,6 +158,16 @@ public final class DeviceDay {
       episodes.finish(previousTs);
     }
     uncoveredUntil(grid.endUs());
+    if (outOfRange > 0) {
+      gapFindings.add(
+          new Finding(
+              Finding.OUT_OF_RANGE,
+              firstOutOfRangeUs,
+              lastOutOfRangeUs + 1,
+              outOfRange
+                  + (outOfRange == 1 ? " reading" : " readings")
+                  + " outside the physical range (|value| <= 1,000,000) left out, not billed"));
+    }
     return new DeviceDayResultBuilder(grid, model)
         .build(this, appliance, standbyPercentile, episodes, gapFindings);
   }
@@ -174,6 +199,10 @@ public final class DeviceDay {
 
   long duplicates() {
     return duplicates;
+  }
+
+  long outOfRangeCount() {
+    return outOfRange;
   }
 
   double peak() {

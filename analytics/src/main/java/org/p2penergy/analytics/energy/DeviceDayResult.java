@@ -7,7 +7,8 @@ import java.util.List;
 /**
  * Everything computed for one device on one local day. Energies in kWh, powers in W (after the
  * noise floor), {@code hourlyKwh}/{@code hourlyCost} per hour slot of the day's {@link DayGrid},
- * {@code curveW} one time-weighted mean per minute (NaN where nothing was covered).
+ * {@code curveW} one time-weighted mean per minute (NaN where nothing was covered), {@code
+ * outOfRange} the readings outside the physical range that were left out.
  */
 public record DeviceDayResult(
     LocalDate date,
@@ -27,6 +28,7 @@ public record DeviceDayResult(
     int gaps,
     int cycles,
     long duplicates,
+    long outOfRange,
     double[] hourlyKwh,
     double[] hourlyCost,
     List<StateTotal> states,

@@ -76,6 +76,7 @@ final class DeviceDayResultBuilder {
         day.gaps(),
         episodes.cycles(),
         day.duplicates(),
+        day.outOfRangeCount(),
         hourlyKwh,
         hourlyCost,
         states,

@@ -10,4 +10,5 @@ public record Finding(String kind, long startUs, long endUs, String detail)
   public static final String LONG_RUN = "long_run";
   public static final String HIGH_CONSUMPTION = "high_consumption";
   public static final String DATA_GAP = "data_gap";
+  public static final String OUT_OF_RANGE = "out_of_range";
 }

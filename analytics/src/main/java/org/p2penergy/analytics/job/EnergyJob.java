@@ -3,8 +3,6 @@ package org.p2penergy.analytics.job;
 import static org.apache.spark.sql.functions.col;
 
 import java.io.IOException;
-import java.io.OutputStream;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -12,34 +10,52 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
 import java.util.function.Consumer;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.apache.hadoop.conf.Configuration;
-import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
+import org.apache.spark.api.java.JavaPairRDD;
+import org.apache.spark.api.java.JavaRDD;
+import org.apache.spark.api.java.JavaSparkContext;
+import org.apache.spark.broadcast.Broadcast;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
-import org.p2penergy.analytics.energy.DeviceDayResult;
-import org.p2penergy.analytics.energy.Finding;
-import org.p2penergy.analytics.energy.HighConsumption;
-import org.p2penergy.analytics.energy.HumanTime;
-import org.p2penergy.home.config.Appliance;
+import org.apache.spark.storage.StorageLevel;
+import org.apache.spark.util.LongAccumulator;
+import org.p2penergy.analytics.job.AnalyzeRequest.HomeInput;
 import org.p2penergy.home.config.HomeConfig;
 import org.p2penergy.home.layout.DataLayout;
-import org.p2penergy.home.summary.SummaryJson;
+import scala.Tuple2;
 
 /**
- * The analytics job: readings of local days [from, to] to the four output tables and one
- * summary.json a day. The readings stay in Spark (scan, filter, shuffle by device-day, sorted
- * pass); only the per-device-day results, which are small, come to the driver.
+ * The analytics job for every home of a run at once: readings of local days [from, to] (each home
+ * in its own zone) to the four output tables and one summary.json per home and day. The readings
+ * stay in Spark (scan, join with the small per-home table, shuffle by device-day, sorted pass), and
+ * so do the results: the tables and the summaries are written from the executors. The driver holds
+ * what is O(homes): the list of homes and their configs, the file list, counts.
  */
 public final class EnergyJob {
-  /** What a run did. */
+  /** What a run did; {@code summaries} are the paths written (one per home and day). */
   public record Outcome(
-      int deviceDays,
-      int anomalies,
+      long deviceDays,
+      long anomalies,
       List<String> summaries,
       List<InputFiles.Unreadable> unreadable) {}
+
+  /** Spark's message when a file fails while it is read (FAILED_READ_FILE). */
+  private static final Pattern FAILED_FILE =
+      Pattern.compile("(?:reading file|Could not read footer for file:?)\\s+(\\S+?\\.parquet)");
+
+  /** A corrupt file past its footer is named and left out; this many tries at most. */
+  private static final int TRIES = 5;
 
   private final SparkSession spark;
   private final Clock clock;
@@ -53,202 +69,248 @@ public final class EnergyJob {
 
   public Outcome run(AnalyzeRequest request) throws IOException {
     SparkSessions.configureForJob(spark);
-    HomeConfig config = request.config();
-    ZoneId zone = config.home().timezone();
     Configuration hadoop = spark.sparkContext().hadoopConfiguration();
-    Duration edge = maxGap(config);
-    Instant start = request.from().atStartOfDay(zone).toInstant();
-    Instant end = request.to().plusDays(1).atStartOfDay(zone).toInstant();
+    JavaSparkContext sc = JavaSparkContext.fromSparkContext(spark.sparkContext());
+    List<HomeInput> homes = request.homes();
+    List<String> ids = homes.stream().map(HomeInput::id).toList();
+    String dataDir = request.dataDir();
+    String run =
+        clock.instant().toEpochMilli() + "-" + UUID.randomUUID().toString().substring(0, 8);
 
-    progress.accept("[1/5] checking readings files");
-    String home = config.home().id();
-    InputFiles.Scan scan =
-        InputFiles.scan(
-            request.dataDir(), home, utcDate(start.minus(edge)), utcDate(end.plus(edge)), hadoop);
-    for (InputFiles.Unreadable u : scan.unreadable()) {
+    progress.accept("[1/5] checking readings files of " + count(homes.size(), "home"));
+    Map<String, InputFiles.HomeFiles> files = scan(request, hadoop);
+    List<InputFiles.Unreadable> unreadable = new ArrayList<>();
+    files.values().forEach(f -> unreadable.addAll(f.unreadable()));
+    for (InputFiles.Unreadable u : unreadable) {
       progress.accept("  unreadable file, left out: " + u.path() + " (" + u.reason() + ")");
     }
     progress.accept(
         "  "
-            + scan.files().size()
-            + " files in "
-            + scan.partitions()
-            + " UTC partitions, "
-            + scan.unreadable().size()
+            + files.values().stream().mapToInt(InputFiles.HomeFiles::count).sum()
+            + " files, "
+            + unreadable.size()
             + " unreadable");
 
     progress.accept("[2/5] energy, states and cycles per device and day");
-    List<DeviceDayResult> results = compute(request, scan, edge);
-    results = new ArrayList<>(results);
-    results.sort(
-        Comparator.comparing(DeviceDayResult::date).thenComparing(DeviceDayResult::deviceId));
-    progress.accept("  " + results.size() + " device-days");
+    Map<String, String> yaml = new LinkedHashMap<>();
+    homes.forEach(h -> yaml.put(h.id(), h.yaml()));
+    Broadcast<HomeConfigs> configs = sc.broadcast(new HomeConfigs(yaml));
+    Dataset<Row> homeTable =
+        HomeTable.of(
+            spark, homes.stream().map(HomeInput::config).toList(), request.from(), request.to());
+    JobOptions options = new JobOptions(configs, request.rule(), request.standbyPercentile());
+    JavaRDD<HomeDeviceDay> results = null;
+    long deviceDays = 0;
+    for (int attempt = 1; ; attempt++) {
+      results = compute(request, files, homeTable, options);
+      try {
+        deviceDays = results.count(); // computes and caches the results once
+        break;
+      } catch (RuntimeException e) {
+        results.unpersist(false);
+        Optional<String> bad = failedFile(e);
+        if (bad.isEmpty() || attempt == TRIES || !leaveOut(files, bad.get(), e, unreadable)) {
+          throw e;
+        }
+        progress.accept(
+            "  unreadable file, left out: " + bad.get() + " (" + firstLine(e) + "); again");
+      }
+    }
+    progress.accept("  " + deviceDays + " device-days");
 
     progress.accept("[3/5] writing analytics/daily, hourly, states");
-    OutputTables tables = new OutputTables(spark, request.dataDir(), home, hadoop);
-    int adopted = tables.adoptLegacyPartitions();
-    if (adopted > 0) {
-      progress.accept("  moved " + adopted + " partitions of the older layout under home=" + home);
-    }
-    tables.clear(request.from(), request.to());
-    tables.writeDaily(results);
-    tables.writeHourly(results, config);
-    tables.writeStates(results);
-
-    progress.accept("[4/5] anomalies");
-    List<HistoryRow> history = tables.history(request.from().minusDays(29), request.to());
-    DataQualityFiles side = new DataQualityFiles(request.dataDir(), home, hadoop);
-    List<AnomalyRow> anomalies = new ArrayList<>();
-    for (DeviceDayResult r : results) {
-      for (Finding f : r.findings()) {
-        anomalies.add(new AnomalyRow(r.date(), r.deviceId(), r.appliance(), f));
-      }
-      highConsumption(r, history, config).ifPresent(anomalies::add);
-    }
-    for (LocalDate d = request.from(); !d.isAfter(request.to()); d = d.plusDays(1)) {
-      for (Outage o : side.outages(dayStart(d, zone), dayStart(d.plusDays(1), zone))) {
-        anomalies.add(outageAnomaly(d, o, zone));
+    OutputTables tables = new OutputTables(spark, dataDir, hadoop, run);
+    if (homes.size() == 1 && homes.get(0).legacyLayout()) {
+      int adopted = tables.adoptLegacyPartitions(ids.get(0));
+      if (adopted > 0) {
+        progress.accept(
+            "  moved " + adopted + " partitions of the older layout under " + ids.get(0));
       }
     }
-    anomalies.sort(
-        Comparator.comparing(AnomalyRow::date)
-            .thenComparingLong(a -> a.finding().startUs())
-            .thenComparing(AnomalyRow::deviceId));
-    tables.writeAnomalies(anomalies);
-    progress.accept("  " + anomalies.size() + " anomalies");
+    tables.stage(
+        OutputTables.DAILY,
+        spark.createDataFrame(results.map(ResultRows::daily), OutputTables.DAILY_SCHEMA));
+    tables.stage(
+        OutputTables.HOURLY,
+        spark.createDataFrame(
+            results.flatMap(d -> ResultRows.hourly(d, configs.value().of(d.home())).iterator()),
+            OutputTables.HOURLY_SCHEMA));
+    tables.stage(
+        OutputTables.STATES,
+        spark.createDataFrame(
+            results.flatMap(d -> ResultRows.states(d).iterator()), OutputTables.STATES_SCHEMA));
 
-    progress.accept("[5/5] writing reports/" + home + "/<date>/summary.json");
-    List<String> summaries = new ArrayList<>();
-    SummaryBuilder builder = new SummaryBuilder(config);
-    for (LocalDate d = request.from(); !d.isAfter(request.to()); d = d.plusDays(1)) {
-      LocalDate day = d;
-      Instant ds = dayStart(d, zone);
-      Instant de = dayStart(d.plusDays(1), zone);
-      SummaryInput summary =
-          new SummaryInput(
-              d,
-              clock.instant(),
-              results.stream().filter(r -> r.date().equals(day)).toList(),
-              anomalies.stream().filter(a -> a.date().equals(day)).toList(),
-              history.stream()
-                  .filter(h -> !h.date().isAfter(day) && !h.date().isBefore(day.minusDays(29)))
-                  .toList(),
-              side.outages(ds, de),
-              side.quarantine(ds, de),
-              unreadableFor(scan, utcDate(ds.minus(edge)), utcDate(de.plus(edge))));
-      Path file = new Path(request.dataDir(), DataLayout.of(home).summary(d));
-      writeAtomically(file, SummaryJson.write(builder.build(summary)), hadoop);
-      summaries.add(file.toString());
-    }
-    return new Outcome(results.size(), anomalies.size(), summaries, scan.unreadable());
-  }
-
-  private List<DeviceDayResult> compute(
-      AnalyzeRequest request, InputFiles.Scan scan, Duration edge) {
-    JobOptions options =
-        new JobOptions(request.configYaml(), request.rule(), request.standbyPercentile());
-    // Enough partitions that each holds a few dozen device-days at most (each pass keeps its
-    // groups in memory at once), at least two per core.
-    long days = request.to().toEpochDay() - request.from().toEpochDay() + 1;
-    int partitions =
-        (int) Math.max(spark.sparkContext().defaultParallelism() * 2L, Math.min(days, 2000));
-    return ReadingsInput.tagged(
-            ReadingsInput.load(spark, scan.files()),
-            request.config(),
+    progress.accept("[4/5] anomalies and reports/<home>/<date>/summary.json");
+    LongAccumulator anomalies = spark.sparkContext().longAccumulator("anomalies");
+    Map<String, List<InputFiles.Unreadable>> unreadableByHome = new HashMap<>();
+    files.forEach((home, f) -> unreadableByHome.put(home, List.copyOf(f.unreadable())));
+    SummaryStage summaries =
+        new SummaryStage(
+            dataDir,
+            configs,
+            new HadoopConf(hadoop),
             request.from(),
             request.to(),
-            edge)
-        .repartition(partitions, col("device_id"), col("day"))
+            clock.instant(),
+            unreadableByHome,
+            anomalies);
+    JavaPairRDD<String, Boolean> allHomes =
+        sc.parallelize(ids, Math.max(1, Math.min(ids.size(), sc.defaultParallelism() * 4)))
+            .mapToPair(h -> new Tuple2<>(h, Boolean.TRUE));
+    JavaPairRDD<String, HomeHistory> history =
+        tables
+            .history(homeTable, request.from().minusDays(29), request.from().minusDays(1))
+            .javaRDD()
+            .mapToPair(
+                r ->
+                    new Tuple2<>(
+                        r.getString(0),
+                        new HomeHistory(
+                            r.getString(0),
+                            new HistoryRow(
+                                r.getLocalDate(1),
+                                r.getString(2),
+                                r.getString(3),
+                                r.getDouble(4),
+                                r.getDouble(5)))));
+    JavaRDD<Row> anomalyRows =
+        allHomes
+            .cogroup(results.mapToPair(d -> new Tuple2<>(d.home(), d)), history)
+            .flatMap(summaries);
+    tables.stage(
+        OutputTables.ANOMALIES, spark.createDataFrame(anomalyRows, OutputTables.ANOMALIES_SCHEMA));
+    progress.accept("  " + anomalies.value() + " anomalies");
+
+    progress.accept("[5/5] replacing the run's dates in the tables");
+    tables.replace(ids, request.from(), request.to());
+    results.unpersist(false);
+    configs.destroy();
+    List<String> written = new ArrayList<>();
+    for (String home : ids) {
+      for (LocalDate d = request.from(); !d.isAfter(request.to()); d = d.plusDays(1)) {
+        written.add(new Path(dataDir, DataLayout.of(home).summary(d)).toString());
+      }
+    }
+    return new Outcome(deviceDays, anomalies.value(), written, unreadable);
+  }
+
+  private Map<String, InputFiles.HomeFiles> scan(AnalyzeRequest request, Configuration hadoop)
+      throws IOException {
+    List<InputFiles.Wanted> wanted = new ArrayList<>();
+    for (HomeInput h : request.homes()) {
+      ZoneId zone = h.config().home().timezone();
+      Duration edge = HomeTable.maxGap(h.config());
+      Instant start = request.from().atStartOfDay(zone).toInstant().minus(edge);
+      Instant end = request.to().plusDays(1).atStartOfDay(zone).toInstant().plus(edge);
+      wanted.add(new InputFiles.Wanted(h.id(), utcDate(start), utcDate(end), h.legacyLayout()));
+    }
+    return InputFiles.scan(request.dataDir(), wanted, hadoop);
+  }
+
+  private JavaRDD<HomeDeviceDay> compute(
+      AnalyzeRequest request,
+      Map<String, InputFiles.HomeFiles> files,
+      Dataset<Row> homeTable,
+      JobOptions options) {
+    String readingsRoot = new Path(request.dataDir(), DataLayout.READINGS).toString();
+    List<String> partitioned = new ArrayList<>();
+    files.values().forEach(f -> partitioned.addAll(f.files()));
+    Dataset<Row> readings = ReadingsInput.loadPartitioned(spark, readingsRoot, partitioned);
+    for (Map.Entry<String, InputFiles.HomeFiles> e : files.entrySet()) {
+      if (!e.getValue().legacyFiles().isEmpty()) {
+        readings =
+            readings.unionByName(
+                ReadingsInput.withHome(
+                    ReadingsInput.load(spark, e.getValue().legacyFiles()), e.getKey()));
+      }
+    }
+    return ReadingsInput.tagged(readings, homeTable, request.from(), request.to())
+        .repartition(partitions(request), col("home"), col("device_id"), col("day"))
         .sortWithinPartitions("key")
         .queryExecution()
         .toRdd()
         .toJavaRDD()
         .mapPartitions(new DeviceDayPass(options))
-        .collect();
+        .persist(StorageLevel.MEMORY_AND_DISK());
   }
 
-  private static java.util.Optional<AnomalyRow> highConsumption(
-      DeviceDayResult r, List<HistoryRow> history, HomeConfig config) {
-    List<Double> previous =
-        history.stream()
-            .filter(h -> h.deviceId().equals(r.deviceId()))
-            .filter(h -> h.date().isBefore(r.date()))
-            .filter(h -> !h.date().isBefore(r.date().minusDays(HighConsumption.LOOKBACK_DAYS)))
-            .map(HistoryRow::kwh)
-            .toList();
-    ZoneId zone = config.home().timezone();
-    return HighConsumption.check(r.kwh(), previous, config.anomalies().highDayFactor())
-        .map(
-            detail ->
-                new AnomalyRow(
-                    r.date(),
-                    r.deviceId(),
-                    r.appliance(),
-                    new Finding(
-                        Finding.HIGH_CONSUMPTION,
-                        micros(dayStart(r.date(), zone)),
-                        micros(dayStart(r.date().plusDays(1), zone)),
-                        detail)));
+  /**
+   * Enough partitions that each holds a dozen device-days or so (a pass keeps its groups in memory
+   * at once), at least two per core, and no more than the input needs: a single home-day gets a
+   * handful, not Spark's default 200.
+   */
+  private int partitions(AnalyzeRequest request) {
+    long days = request.to().toEpochDay() - request.from().toEpochDay() + 1;
+    long deviceDays = 0;
+    for (HomeInput h : request.homes()) {
+      deviceDays += days * Math.max(3, h.config().appliances().size());
+    }
+    int cores = spark.sparkContext().defaultParallelism();
+    return (int) Math.max(cores * 2L, Math.min(deviceDays / 12, 4000));
   }
 
-  private static AnomalyRow outageAnomaly(LocalDate d, Outage o, ZoneId zone) {
-    double seconds = Duration.between(o.start(), o.end()).toMillis() / 1e3;
-    String detail =
-        "collector outage of "
-            + HumanTime.of(seconds)
-            + (o.reason().isBlank() ? "" : ": " + o.reason());
-    return new AnomalyRow(
-        d,
-        "",
-        AnomalyRow.COLLECTOR,
-        new Finding(Finding.DATA_GAP, micros(o.start()), micros(o.end()), detail));
+  /** The file a failed read names, if the failure (or a cause) names one. */
+  static Optional<String> failedFile(Throwable e) {
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      Matcher m = FAILED_FILE.matcher(String.valueOf(t.getMessage()));
+      if (m.find()) return Optional.of(m.group(1));
+    }
+    return Optional.empty();
   }
 
-  private static List<InputFiles.Unreadable> unreadableFor(
-      InputFiles.Scan scan, LocalDate fromUtc, LocalDate toUtc) {
-    return scan.unreadable().stream()
-        .filter(
-            u -> {
-              return DataLayout.dateOf(u.path())
-                  .map(d -> !d.isBefore(fromUtc) && !d.isAfter(toUtc))
-                  .orElse(true);
-            })
-        .toList();
-  }
-
-  /** The widest max gap: how far outside the days readings can still matter. */
-  static Duration maxGap(HomeConfig config) {
-    Duration edge = Appliance.DEFAULT_MAX_GAP;
-    for (Appliance a : config.appliances()) {
-      if (a.maxGap().compareTo(edge) > 0) {
-        edge = a.maxGap();
+  /** Moves a file that failed while read to the unreadable ones; false if it is not an input. */
+  private static boolean leaveOut(
+      Map<String, InputFiles.HomeFiles> files,
+      String path,
+      Throwable e,
+      List<InputFiles.Unreadable> unreadable) {
+    String name = new Path(path).toUri().getPath();
+    for (Map.Entry<String, InputFiles.HomeFiles> entry : files.entrySet()) {
+      InputFiles.HomeFiles f = entry.getValue();
+      List<String> own = without(f.files(), name);
+      List<String> legacy = without(f.legacyFiles(), name);
+      if (own.size() + legacy.size() < f.count()) {
+        String matched =
+            f.files().size() > own.size()
+                ? removed(f.files(), own)
+                : removed(f.legacyFiles(), legacy);
+        InputFiles.Unreadable u = new InputFiles.Unreadable(matched, firstLine(e));
+        List<InputFiles.Unreadable> bad = new ArrayList<>(f.unreadable());
+        bad.add(u);
+        unreadable.add(u);
+        entry.setValue(new InputFiles.HomeFiles(own, legacy, bad));
+        return true;
       }
     }
-    return edge;
+    return false;
   }
 
-  private static void writeAtomically(Path file, String text, Configuration conf)
-      throws IOException {
-    FileSystem fs = file.getFileSystem(conf);
-    Path tmp = new Path(file.getParent(), "." + file.getName() + ".tmp");
-    try (OutputStream out = fs.create(tmp, true)) {
-      out.write(text.getBytes(StandardCharsets.UTF_8));
-    }
-    fs.delete(file, false);
-    if (!fs.rename(tmp, file)) {
-      throw new IOException("cannot rename " + tmp + " to " + file);
-    }
+  private static List<String> without(List<String> files, String path) {
+    return files.stream().filter(f -> !new Path(f).toUri().getPath().equals(path)).toList();
   }
 
-  static Instant dayStart(LocalDate d, ZoneId zone) {
-    return d.atStartOfDay(zone).toInstant();
+  private static String removed(List<String> all, List<String> kept) {
+    return all.stream().filter(f -> !kept.contains(f)).findFirst().orElseThrow();
   }
 
-  static long micros(Instant t) {
-    return Math.addExact(Math.multiplyExact(t.getEpochSecond(), 1_000_000L), t.getNano() / 1000L);
+  /** The root cause's first line, without Spark's stage and task details. */
+  private static String firstLine(Throwable e) {
+    Throwable root = e;
+    while (root.getCause() != null && root.getCause() != root) root = root.getCause();
+    String m = String.valueOf(root.getMessage());
+    return m.lines().filter(l -> !l.isBlank()).findFirst().orElse(root.getClass().getSimpleName());
+  }
+
+  private static String count(int n, String what) {
+    return n + " " + what + (n == 1 ? "" : "s");
   }
 
   private static LocalDate utcDate(Instant t) {
     return t.atZone(ZoneOffset.UTC).toLocalDate();
+  }
+
+  /** Kept for the tests of the single-home job. */
+  static Duration maxGap(HomeConfig config) {
+    return HomeTable.maxGap(config);
   }
 }

@@ -8,28 +8,28 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
-import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SaveMode;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
-import org.p2penergy.analytics.energy.DayGrid;
-import org.p2penergy.analytics.energy.DeviceDayResult;
-import org.p2penergy.analytics.energy.StateTotal;
-import org.p2penergy.home.config.HomeConfig;
 import org.p2penergy.home.layout.DataLayout;
 
 /**
  * The four output tables under DATA/analytics, partitioned by home and local date ({@code
- * analytics/<table>/home=H/date=D/}). A run first deletes the partitions of its dates, so a re-run
- * replaces them and never appends duplicates. Readers use the schemas here, never inference: an
- * empty table is still a table, and a home id of digits stays text.
+ * analytics/<table>/home=H/date=D/}). A run writes its rows beside the tables first and then swaps
+ * them in, home-date by home-date, so a re-run replaces its dates and never appends. Readers use
+ * the schemas here, never inference: an empty table is still a table, and a home id of digits stays
+ * text.
  */
 public final class OutputTables {
   public static final String DAILY = DataLayout.DAILY;
@@ -57,7 +57,8 @@ public final class OutputTables {
           .add("coverage", DataTypes.DoubleType)
           .add("gaps", DataTypes.IntegerType)
           .add("cycles", DataTypes.IntegerType)
-          .add("duplicates", DataTypes.LongType);
+          .add("duplicates", DataTypes.LongType)
+          .add("out_of_range", DataTypes.LongType);
   static final StructType HOURLY_SCHEMA =
       new StructType()
           .add("home", DataTypes.StringType)
@@ -91,14 +92,15 @@ public final class OutputTables {
 
   private final SparkSession spark;
   private final String dataDir;
-  private final DataLayout layout;
   private final Configuration conf;
+  private final String run;
 
-  public OutputTables(SparkSession spark, String dataDir, String home, Configuration conf) {
+  /** The tables of {@code dataDir}, written by run {@code run} (a unique name of this job). */
+  public OutputTables(SparkSession spark, String dataDir, Configuration conf, String run) {
     this.spark = spark;
     this.dataDir = dataDir;
-    this.layout = DataLayout.of(home);
     this.conf = conf;
+    this.run = run;
   }
 
   /** {@code DATA/analytics/<table>}: every home's partitions. */
@@ -121,21 +123,82 @@ public final class OutputTables {
     };
   }
 
-  /** Deletes every table's partitions of this home for [from, to]. */
-  public void clear(LocalDate from, LocalDate to) throws IOException {
-    for (String table : ALL) {
-      FileSystem fs = new Path(dataDir).getFileSystem(conf);
-      for (LocalDate d = from; !d.isAfter(to); d = d.plusDays(1)) {
-        fs.delete(new Path(dataDir, layout.table(table, d)), true);
-      }
-    }
+  /** Where this run writes a table before the swap: {@code analytics/_staging/<run>/<table>}. */
+  private Path staging(String table) {
+    return new Path(new Path(dataDir, DataLayout.ANALYTICS + "/_staging/" + run), table);
   }
 
   /**
-   * Moves partitions written before homes had ids ({@code analytics/<table>/date=D}) under this
-   * home, so every table has one layout (Spark refuses a folder with two); returns how many.
+   * Writes the run's rows of a table beside the table (one file per home and date), not yet visible
+   * to readers: {@link #replace} puts them in place.
    */
-  public int adoptLegacyPartitions() throws IOException {
+  public void stage(String table, Dataset<Row> rows) {
+    rows.repartition(col("home"), col("date"))
+        .write()
+        .mode(SaveMode.Overwrite)
+        .partitionBy("home", "date")
+        .parquet(staging(table).toString());
+  }
+
+  /**
+   * Puts every staged partition of the run in place of the old one, for each home and date of the
+   * run, and deletes the old partition of a home-date that has no rows this time (a re-run that
+   * finds no anomaly leaves none behind). Per home and date a reader sees the old partition or the
+   * new one, never a mix of their files. Renames run on a few threads: on an object store each is a
+   * copy.
+   */
+  public void replace(List<String> homes, LocalDate from, LocalDate to) throws IOException {
+    FileSystem fs = new Path(dataDir).getFileSystem(conf);
+    Path old = new Path(dataDir, DataLayout.ANALYTICS + "/_staging/" + run + "/_old");
+    ExecutorService pool = Executors.newFixedThreadPool(8);
+    try {
+      List<Future<?>> work = new ArrayList<>();
+      for (String table : ALL) {
+        for (String home : homes) {
+          work.add(pool.submit(() -> replace(fs, table, home, from, to, old)));
+        }
+      }
+      for (Future<?> w : work) w.get();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IOException("interrupted while replacing the run's partitions");
+    } catch (ExecutionException e) {
+      throw new IOException(
+          "cannot replace the run's partitions: " + e.getCause().getMessage(), e.getCause());
+    } finally {
+      pool.shutdownNow();
+    }
+    fs.delete(new Path(dataDir, DataLayout.ANALYTICS + "/_staging/" + run), true);
+  }
+
+  private Void replace(
+      FileSystem fs, String table, String home, LocalDate from, LocalDate to, Path old)
+      throws IOException {
+    DataLayout layout = DataLayout.of(home);
+    Path staged = new Path(staging(table), DataLayout.homePartition(home));
+    for (LocalDate d = from; !d.isAfter(to); d = d.plusDays(1)) {
+      Path target = new Path(dataDir, layout.table(table, d));
+      Path fresh = new Path(staged, DataLayout.datePartition(d));
+      if (!fs.exists(fresh)) {
+        fs.delete(target, true);
+        continue;
+      }
+      if (fs.exists(target)) {
+        Path away = new Path(new Path(new Path(old, table), home), d.toString());
+        fs.mkdirs(away.getParent());
+        if (!fs.rename(target, away)) throw new IOException("cannot move " + target + " away");
+      }
+      fs.mkdirs(target.getParent());
+      if (!fs.rename(fresh, target)) throw new IOException("cannot move " + fresh + " in place");
+    }
+    return null;
+  }
+
+  /**
+   * Moves partitions written before homes had ids ({@code analytics/<table>/date=D}) under {@code
+   * home}, so every table has one layout (Spark refuses a folder with two); returns how many.
+   */
+  public int adoptLegacyPartitions(String home) throws IOException {
     int moved = 0;
     for (String table : ALL) {
       Path dir = new Path(path(table));
@@ -144,7 +207,7 @@ public final class OutputTables {
       for (FileStatus status : fs.listStatus(dir)) {
         String name = status.getPath().getName();
         if (!status.isDirectory() || !name.startsWith("date=")) continue;
-        Path target = new Path(new Path(dataDir, layout.table(table)), name);
+        Path target = new Path(new Path(dataDir, DataLayout.of(home).table(table)), name);
         fs.mkdirs(target.getParent());
         if (fs.exists(target)) {
           fs.delete(status.getPath(), true); // the new layout's partition is the newer one
@@ -157,112 +220,15 @@ public final class OutputTables {
     return moved;
   }
 
-  public void writeDaily(List<DeviceDayResult> results) {
-    List<Row> rows = new ArrayList<>();
-    for (DeviceDayResult r : results) {
-      rows.add(
-          RowFactory.create(
-              layout.home(),
-              r.date(),
-              r.deviceId(),
-              r.appliance(),
-              r.kind(),
-              r.kwh(),
-              r.cost(),
-              r.peakW(),
-              r.meanW(),
-              r.standbyW(),
-              r.standbyKwh(),
-              r.standbyCost(),
-              r.onSeconds(),
-              r.readings(),
-              r.coverage(),
-              r.gaps(),
-              r.cycles(),
-              r.duplicates()));
-    }
-    write(rows, DAILY_SCHEMA, DAILY);
-  }
-
-  public void writeHourly(List<DeviceDayResult> results, HomeConfig config) {
-    List<Row> rows = new ArrayList<>();
-    for (DeviceDayResult r : results) {
-      DayGrid grid = DayGrid.of(r.date(), config.home().timezone(), config.tariff());
-      for (int h = 0; h < grid.hours(); h++) {
-        rows.add(
-            RowFactory.create(
-                layout.home(),
-                r.date(),
-                grid.hourStart(h).getHour(),
-                grid.hourStart(h).toInstant(),
-                r.deviceId(),
-                r.appliance(),
-                r.hourlyKwh()[h],
-                r.hourlyCost()[h]));
-      }
-    }
-    write(rows, HOURLY_SCHEMA, HOURLY);
-  }
-
-  public void writeStates(List<DeviceDayResult> results) {
-    List<Row> rows = new ArrayList<>();
-    for (DeviceDayResult r : results) {
-      for (StateTotal s : r.states()) {
-        rows.add(
-            RowFactory.create(
-                layout.home(),
-                r.date(),
-                r.deviceId(),
-                r.appliance(),
-                s.state(),
-                s.seconds(),
-                s.kwh(),
-                s.entries()));
-      }
-    }
-    write(rows, STATES_SCHEMA, STATES);
-  }
-
-  public void writeAnomalies(List<AnomalyRow> anomalies) {
-    List<Row> rows = new ArrayList<>();
-    for (AnomalyRow a : anomalies) {
-      rows.add(
-          RowFactory.create(
-              layout.home(),
-              a.date(),
-              a.deviceId(),
-              a.appliance(),
-              instant(a.finding().startUs()),
-              instant(a.finding().endUs()),
-              a.finding().kind(),
-              a.finding().detail()));
-    }
-    write(rows, ANOMALIES_SCHEMA, ANOMALIES);
-  }
-
-  /** The home's daily totals of [from, to] already written (one row per appliance-day). */
-  public List<HistoryRow> history(LocalDate from, LocalDate to) throws IOException {
-    Path dir = new Path(dataDir, layout.table(DAILY));
-    if (!dir.getFileSystem(conf).exists(dir)) {
-      return List.of();
-    }
-    List<HistoryRow> result = new ArrayList<>();
-    for (Row row :
-        read(spark, dataDir, DAILY)
-            .where(col("home").equalTo(layout.home()))
-            .where(col("date").between(lit(from), lit(to)))
-            .select("date", "device_id", "appliance", "kwh", "cost")
-            .orderBy("date", "device_id")
-            .collectAsList()) {
-      result.add(
-          new HistoryRow(
-              row.getLocalDate(0),
-              row.getString(1),
-              row.getString(2),
-              row.getDouble(3),
-              row.getDouble(4)));
-    }
-    return result;
+  /**
+   * The daily totals of the run's homes in [from, to] already written: history, read as data (a
+   * small table, one row per appliance-day, joined by home on the executors).
+   */
+  public Dataset<Row> history(Dataset<Row> homes, LocalDate from, LocalDate to) {
+    return read(spark, dataDir, DAILY)
+        .where(col("date").between(lit(from), lit(to)))
+        .join(homes.select("home"), "home")
+        .select("home", "date", "device_id", "appliance", "kwh", "cost");
   }
 
   static Instant instant(long micros) {
@@ -282,18 +248,5 @@ public final class OutputTables {
       throw new java.io.UncheckedIOException(e);
     }
     return spark.read().schema(schema).option("basePath", dir.toString()).parquet(dir.toString());
-  }
-
-  private void write(List<Row> rows, StructType schema, String table) {
-    if (rows.isEmpty()) {
-      return;
-    }
-    spark
-        .createDataFrame(rows, schema)
-        .coalesce(1)
-        .write()
-        .mode(SaveMode.Append)
-        .partitionBy("home", "date")
-        .parquet(path(table));
   }
 }

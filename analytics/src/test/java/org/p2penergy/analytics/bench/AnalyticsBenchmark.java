@@ -55,7 +55,7 @@ public final class AnalyticsBenchmark {
             Clock.systemUTC(),
             line -> System.out.printf(Locale.ROOT, "  %6.1f s analyze: %s%n", secs(t1), line))
         .run(
-            new AnalyzeRequest(
+            AnalyzeRequest.ofHome(
                 data, ConfigLoader.parse(CONFIG), CONFIG, START, to, IntegrationRule.LEFT, 10));
     double analyze = secs(t1);
     double analyzeCpu = (cpu() - c1) / 1e9;

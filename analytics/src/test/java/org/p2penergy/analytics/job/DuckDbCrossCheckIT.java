@@ -87,7 +87,7 @@ class DuckDbCrossCheckIT {
   void dailyKwhEqualsDuckDbWithinOnePartPerMillion() throws IOException, SQLException {
     new EnergyJob(spark, Clock.systemUTC(), line -> {})
         .run(
-            new AnalyzeRequest(
+            AnalyzeRequest.ofHome(
                 data.toString(),
                 ConfigLoader.parse(CONFIG),
                 CONFIG,

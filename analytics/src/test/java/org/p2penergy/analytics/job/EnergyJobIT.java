@@ -61,7 +61,7 @@ class EnergyJobIT {
             Clock.fixed(Instant.parse("2026-11-28T07:00:00Z"), ZoneOffset.UTC),
             progress::add);
     return job.run(
-        new AnalyzeRequest(
+        AnalyzeRequest.ofHome(
             dir.toString(), config, DemoDay.CONFIG, from, to, IntegrationRule.LEFT, 10));
   }
 

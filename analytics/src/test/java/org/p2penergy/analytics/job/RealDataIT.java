@@ -104,7 +104,7 @@ class RealDataIT {
       throws IOException {
     new EnergyJob(spark, Clock.systemUTC(), line -> {})
         .run(
-            new AnalyzeRequest(
+            AnalyzeRequest.ofHome(
                 data.toString(), ConfigLoader.parse(config), config, from, to, rule, 10));
     Map<String, Double> kwh = new HashMap<>();
     for (Row r : spark.read().parquet(data.resolve("analytics/daily").toString()).collectAsList()) {

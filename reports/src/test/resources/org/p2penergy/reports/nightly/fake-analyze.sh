@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # A stand-in for `p2penergy analyze` in NightlyCommandIT: takes the same options and writes
-# DATA/reports/D/summary.json for each day like SummaryFixtures (fridge: day-of-month / 10 kWh at
+# DATA/reports/home/D/summary.json for each day like SummaryFixtures (fridge: day-of-month / 10 kWh at
 # $0.10 per kWh). Exits 1 when DATA/fail-analyze exists, to test the failure path.
 set -euo pipefail
 while [ $# -gt 0 ]; do
@@ -23,13 +23,21 @@ while :; do
   day=$((10#${d:8:2}))
   kwh="$((day / 10)).$((day % 10))"
   cost=$(printf '0.%02d' "$day")
-  mkdir -p "$data/reports/$d"
-  cat > "$data/reports/$d/summary.json" <<JSON
-{"schema_version": 1, "date": "$d",
- "home": {"name": "Demo home", "timezone": "America/New_York", "currency": "USD"},
+  next=$(date -d "$d + 1 day" +%F)
+  mkdir -p "$data/reports/home/$d"
+  cat > "$data/reports/home/$d/summary.json" <<JSON
+{"schema_version": 1, "date": "$d", "generated_at": "${next}T07:00:00Z",
+ "home": {"id": "home", "name": "Demo home", "timezone": "America/New_York", "currency": "USD"},
+ "day": {"start": "${d}T00:00:00-05:00", "end": "${next}T00:00:00-05:00", "hours": 24},
  "totals": {"kwh": $kwh, "cost": $cost, "standby_kwh": 0, "standby_cost": 0, "coverage": 1},
  "appliances": [{"device_id": "34003d000547363332363639", "appliance": "Fridge", "kind": "fridge",
-   "kwh": $kwh, "cost": $cost, "peak_w": 160, "mean_w": 50, "standby_w": 20, "coverage": 1}]}
+   "kwh": $kwh, "cost": $cost, "peak_w": 160, "mean_w": 50, "standby_w": 20, "standby_kwh": 0,
+   "standby_cost": 0, "on_seconds": 3600, "readings": 21600, "coverage": 1, "gaps": 0,
+   "cycles": 10}],
+ "hourly": [], "power_curve": [], "states": [], "state_timeline": [], "anomalies": [],
+ "history": [],
+ "data_quality": {"coverage": 1, "outages": [], "quarantined": 0, "quarantine_reasons": {},
+   "duplicates": 0, "unreadable_files": []}}
 JSON
   [ "$d" = "$to" ] && break
   d=$(date -d "$d + 1 day" +%F)
