@@ -6,7 +6,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.apache.spark.sql.SparkSession;
 import org.p2penergy.analytics.energy.IntegrationRule;
@@ -14,11 +17,14 @@ import org.p2penergy.analytics.job.AnalyzeRequest;
 import org.p2penergy.analytics.job.EnergyJob;
 import org.p2penergy.analytics.job.JobOptions;
 import org.p2penergy.analytics.job.SparkSessions;
+import org.p2penergy.analytics.job.StorageAccess;
 import org.p2penergy.home.cli.LocalDateConverter;
 import org.p2penergy.home.cli.UserException;
-import org.p2penergy.home.config.ConfigException;
+import org.p2penergy.home.config.CommunityConfig;
+import org.p2penergy.home.config.CommunityLoader;
 import org.p2penergy.home.config.ConfigLoader;
-import org.p2penergy.home.config.HomeConfig;
+import org.p2penergy.home.config.PeerSettings;
+import org.p2penergy.home.config.StorageSettings;
 import org.p2penergy.home.layout.DataLayout;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
@@ -26,7 +32,7 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-/** {@code analyze}: the Spark job for one local day or a range of them. */
+/** {@code analyze}: the Spark job for one home or a whole community, for a day or a range. */
 @Command(
     name = "analyze",
     mixinStandardHelpOptions = true,
@@ -35,26 +41,47 @@ import picocli.CommandLine.Spec;
       "Energy, cost, states and cycles, standby, anomalies and coverage per appliance and local day:"
           + " writes DATA/analytics/{daily,hourly,states,anomalies}/home=H/date=D/ and"
           + " DATA/reports/H/D/summary.json. Re-running a date replaces its outputs.",
-      "Runs Spark in local mode unless started by spark-submit (which sets the master)."
+      "One home (--config) or every home of a community in one job (--community), each in its own"
+          + " time zone. Runs Spark in local mode unless started by spark-submit (which sets the"
+          + " master)."
+    },
+    exitCodeListHeading = "%nExit codes:%n",
+    exitCodeList = {
+      "0:done",
+      "1:the job failed (the message says why)",
+      "2:bad options or config",
+      "6:another analyze is running on this data folder"
     })
 public final class AnalyzeCommand implements Callable<Integer> {
   static final int MAX_DAYS = 3660;
+  static final int BUSY = 6;
 
   @Spec CommandSpec spec;
 
   @Option(
       names = "--data",
-      required = true,
       paramLabel = "DIR",
-      description = "data directory with readings/ (a local path or a Hadoop URI)")
+      description =
+          "data directory with readings/ (a local path or a Hadoop URI such as s3a://bucket/p;"
+              + " default: the storage.url of the config or community file)")
   String data;
 
-  @Option(
-      names = "--config",
-      required = true,
-      paramLabel = "FILE",
-      description = "the home's p2penergy.yaml (zone, tariff, appliances)")
-  Path config;
+  @ArgGroup(exclusive = true, multiplicity = "1")
+  Source source;
+
+  static final class Source {
+    @Option(
+        names = "--config",
+        paramLabel = "FILE",
+        description = "one home's p2penergy.yaml (zone, tariff, appliances)")
+    Path config;
+
+    @Option(
+        names = "--community",
+        paramLabel = "FILE",
+        description = "a community.yaml: every home it lists, in one job")
+    Path community;
+  }
 
   @ArgGroup(exclusive = true, multiplicity = "1")
   Days days;
@@ -119,29 +146,62 @@ public final class AnalyzeCommand implements Callable<Integer> {
     if (standbyPercentile < 0 || standbyPercentile > 100) {
       throw new UserException("--standby-percentile must be between 0 and 100");
     }
-    HomeConfig home;
-    String yaml;
-    try {
-      home = ConfigLoader.load(config);
-      yaml = Files.readString(config);
-    } catch (ConfigException e) {
-      throw new UserException(e.getMessage());
+    CommunityConfig community =
+        source.community != null
+            ? CommunityLoader.load(source.community)
+            : CommunityConfig.of(ConfigLoader.load(source.config), source.config);
+    Optional<StorageSettings> storage = community.storage();
+    String dataDir = data != null ? data : storage.map(StorageSettings::hadoopRoot).orElse(null);
+    if (dataDir == null) {
+      throw new UserException(
+          "missing --data DIR (or a storage: block with url in " + community.file() + ")");
     }
-    DataDir.checkLocal(data, DataLayout.READINGS);
+    List<AnalyzeRequest.HomeInput> homes = new ArrayList<>();
+    for (CommunityConfig.Member m : community.homes()) {
+      homes.add(
+          new AnalyzeRequest.HomeInput(
+              m.config(), Files.readString(m.file()), source.community == null));
+    }
+    Optional<PeerSettings> peers =
+        source.community != null ? Optional.of(community.peers()) : Optional.empty();
+    AnalyzeRequest request =
+        new AnalyzeRequest(dataDir, homes, peers, from, to, rule, standbyPercentile);
+    DataDir.checkLocal(dataDir, DataLayout.READINGS);
     PrintWriter err = spec.commandLine().getErr();
+    try (AnalyzeLock lock = AnalyzeLock.take(dataDir)) {
+      if (lock == null) {
+        throw new UserException(
+            "another analyze is running on "
+                + dataDir
+                + " (it holds "
+                + AnalyzeLock.file(dataDir)
+                + ")",
+            BUSY);
+      }
+      return run(request, storage, err, describe(community, source.community != null));
+    }
+  }
+
+  private int run(
+      AnalyzeRequest request, Optional<StorageSettings> storage, PrintWriter err, String what)
+      throws IOException {
     long started = System.nanoTime();
+    LocalDate from = request.from();
+    LocalDate to = request.to();
     err.println(
         "analyze: "
             + from
             + (from.equals(to) ? "" : " .. " + to)
             + " for "
-            + home.home().name()
-            + " ("
-            + home.home().timezone()
-            + "); starting Spark");
+            + what
+            + "; starting Spark");
     err.flush();
     try (SparkSession spark = SparkSessions.create("p2penergy analyze")) {
-      DataDir.check(data, spark.sparkContext().hadoopConfiguration());
+      if (storage.isPresent() && request.dataDir().startsWith("s3a://")) {
+        StorageAccess.configure(
+            spark.sparkContext().hadoopConfiguration(), storage.get(), System.getenv());
+      }
+      DataDir.check(request.dataDir(), spark.sparkContext().hadoopConfiguration());
       EnergyJob job =
           new EnergyJob(
               spark,
@@ -150,8 +210,7 @@ public final class AnalyzeCommand implements Callable<Integer> {
                 err.println("analyze: " + line);
                 err.flush();
               });
-      EnergyJob.Outcome outcome =
-          job.run(AnalyzeRequest.ofHome(data, home, yaml, from, to, rule, standbyPercentile));
+      EnergyJob.Outcome outcome = job.run(request);
       err.println(
           String.format(
               Locale.ROOT,
@@ -164,5 +223,13 @@ public final class AnalyzeCommand implements Callable<Integer> {
       spec.commandLine().getOut().flush();
     }
     return 0;
+  }
+
+  private static String describe(CommunityConfig c, boolean isCommunity) {
+    if (!isCommunity) {
+      var home = c.homes().get(0).config().home();
+      return home.name() + " (" + home.timezone() + ")";
+    }
+    return c.name() + " (" + c.homes().size() + (c.homes().size() == 1 ? " home)" : " homes)");
   }
 }

@@ -1,7 +1,5 @@
 package org.p2penergy.analytics.job;
 
-import static org.apache.spark.sql.functions.col;
-
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
@@ -224,12 +222,9 @@ public final class EnergyJob {
                     ReadingsInput.load(spark, e.getValue().legacyFiles()), e.getKey()));
       }
     }
-    return ReadingsInput.tagged(readings, homeTable, request.from(), request.to())
-        .repartition(partitions(request), col("home"), col("device_id"), col("day"))
-        .sortWithinPartitions("key")
-        .queryExecution()
-        .toRdd()
-        .toJavaRDD()
+    return ReadingsInput.forPass(
+            ReadingsInput.tagged(readings, homeTable, request.from(), request.to()),
+            partitions(request))
         .mapPartitions(new DeviceDayPass(options))
         .persist(StorageLevel.MEMORY_AND_DISK());
   }

@@ -168,7 +168,12 @@ public final class OutputTables {
     } finally {
       pool.shutdownNow();
     }
-    fs.delete(new Path(dataDir, DataLayout.ANALYTICS + "/_staging/" + run), true);
+    Path staging = new Path(dataDir, DataLayout.ANALYTICS + "/_staging");
+    fs.delete(new Path(staging, run), true);
+    FileStatus[] left = fs.exists(staging) ? fs.listStatus(staging) : new FileStatus[0];
+    if (left.length == 0) {
+      fs.delete(staging, true); // no other run left anything: no empty folder either
+    }
   }
 
   private Void replace(

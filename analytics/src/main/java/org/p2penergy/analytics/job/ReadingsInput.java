@@ -9,10 +9,12 @@ import static org.apache.spark.sql.functions.when;
 
 import java.time.LocalDate;
 import java.util.List;
+import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.catalyst.InternalRow;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 import org.p2penergy.home.config.Appliance;
@@ -81,6 +83,19 @@ public final class ReadingsInput {
         .option("basePath", readingsRoot)
         .parquet(files.toArray(String[]::new))
         .drop("date");
+  }
+
+  /**
+   * What {@link DeviceDayPass} reads: the tagged rows with whole (home, device, day) groups in each
+   * partition, sorted by the one long key, as Spark's internal rows (see DeviceDayPass).
+   */
+  static JavaRDD<InternalRow> forPass(Dataset<Row> tagged, int partitions) {
+    return tagged
+        .repartition(partitions, col("home"), col("device_id"), col("day"))
+        .sortWithinPartitions("key")
+        .queryExecution()
+        .toRdd()
+        .toJavaRDD();
   }
 
   /**
