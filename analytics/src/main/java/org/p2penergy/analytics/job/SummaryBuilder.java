@@ -128,7 +128,7 @@ public final class SummaryBuilder {
         r.gaps(),
         r.cycles(),
         r.duplicates(),
-        0);
+        r.outOfRange());
   }
 
   private static DaySummary.DataQuality dataQuality(
@@ -150,7 +150,7 @@ public final class SummaryBuilder {
         s.unreadable().stream()
             .map(u -> new DaySummary.UnreadableFile(u.path(), u.reason()))
             .toList(),
-        0);
+        results.stream().mapToLong(DeviceDayResult::outOfRange).sum());
   }
 
   /** Per-minute means to the milliwatt; null where the minute had no reading. */

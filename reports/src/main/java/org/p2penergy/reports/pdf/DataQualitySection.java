@@ -63,6 +63,16 @@ final class DataQualitySection {
         false);
     long duplicates = p.days().stream().mapToLong(d -> d.dataQuality().duplicates()).sum();
     page.paragraph("Duplicate readings (counted once): " + duplicates + ".", 9, false);
+    long outOfRange = p.days().stream().mapToLong(d -> d.dataQuality().outOfRange()).sum();
+    if (outOfRange > 0) {
+      page.paragraph(
+          "Readings outside the physical range (a broken sensor or a unit mix-up; left out, not"
+              + " billed): "
+              + outOfRange
+              + ".",
+          9,
+          false);
+    }
     List<String> unreadable =
         p.days().stream()
             .flatMap(d -> d.dataQuality().unreadableFiles().stream())
