@@ -6,10 +6,7 @@ import static org.assertj.core.api.Assertions.within;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneId;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
@@ -17,8 +14,6 @@ import java.util.stream.Collectors;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.p2penergy.analytics.job.ReadingsFiles;
-import org.p2penergy.collector.store.Reading;
 import org.p2penergy.home.cli.CommandRun;
 import org.p2penergy.home.summary.DaySummary;
 import org.p2penergy.home.summary.SummaryJson;
@@ -40,99 +35,13 @@ import org.p2penergy.home.summary.SummaryJson;
  * </ul>
  */
 class CommunityAnalyzeIT {
-  private static final LocalDate DAY = LocalDate.of(2026, 11, 1);
+  private static final LocalDate DAY = SmallCommunity.DAY;
   @TempDir static Path dir;
   private static CommandRun.Result analyze;
 
-  private static String home(String id, String zone, String tariff, String... appliances) {
-    StringBuilder y =
-        new StringBuilder()
-            .append("home: {id: ")
-            .append(id)
-            .append(", name: Home ")
-            .append(id)
-            .append(", timezone: ")
-            .append(zone)
-            .append(", currency: ")
-            .append(zone.startsWith("Europe") ? "EUR" : "USD")
-            .append("}\ntariff: ")
-            .append(tariff)
-            .append("\nappliances:\n");
-    for (String a : appliances) y.append("  - ").append(a).append('\n');
-    return y.toString();
-  }
-
-  /** A reading every 30 s over the local day, from a little before its start to its end. */
-  private static List<Reading> steady(String device, String zone, double watts) {
-    ZoneId z = ZoneId.of(zone);
-    Instant from = DAY.atStartOfDay(z).toInstant().minusSeconds(30);
-    Instant to = DAY.plusDays(1).atStartOfDay(z).toInstant();
-    List<Reading> out = new ArrayList<>();
-    for (Instant t = from; !t.isAfter(to); t = t.plusSeconds(30)) {
-      out.add(new Reading(device, "power", t, t, watts));
-    }
-    return out;
-  }
-
   @BeforeAll
   static void analyzeTheCommunity() throws Exception {
-    Path homes = Files.createDirectories(dir.resolve("homes"));
-    Files.writeString(
-        homes.resolve("oak-1.yaml"),
-        home(
-            "oak-1",
-            "America/New_York",
-            "{flat: 0.10}",
-            "{device_id: aa0000000000000000000011, name: Fridge, kind: fridge}"));
-    Files.writeString(
-        homes.resolve("oak-2.yaml"),
-        home(
-            "oak-2",
-            "Europe/Berlin",
-            "{time_of_use: {default: 0.30, windows: [{from: '00:00', to: '12:00', rate: 0.20}]}}",
-            "{device_id: aa0000000000000000000021, name: Kühlschrank, kind: fridge}"));
-    Files.writeString(
-        homes.resolve("oak-3.yaml"),
-        home(
-            "oak-3",
-            "Asia/Kolkata",
-            "{flat: 0.10}",
-            "{device_id: aa0000000000000000000031, name: Kettle, kind: kettle}"));
-    Files.writeString(
-        homes.resolve("oak-4.yaml"),
-        home(
-            "oak-4",
-            "UTC",
-            "{flat: 0.10}",
-            "{device_id: aa0000000000000000000041, name: Fridge, kind: fridge}"));
-    Files.writeString(
-        homes.resolve("oak-5.yaml"),
-        home(
-            "oak-5",
-            "UTC",
-            "{flat: 0.10}",
-            "{device_id: aa0000000000000000000051, name: Fridge, kind: fridge}"));
-    Path community =
-        Files.writeString(
-            dir.resolve("community.yaml"),
-            """
-            community: {name: Oak Lane}
-            peers: {min_homes: 3}
-            storage: {url: data}
-            homes: [homes/oak-1.yaml, homes/oak-2.yaml, homes/oak-3.yaml, homes/oak-4.yaml,
-                    homes/oak-5.yaml]
-            """);
-    Path data = dir.resolve("data");
-    ReadingsFiles.write(
-        data, "oak-1", steady("aa0000000000000000000011", "America/New_York", 105.5));
-    ReadingsFiles.write(data, "oak-2", steady("aa0000000000000000000021", "Europe/Berlin", 105.5));
-    List<Reading> three = new ArrayList<>(steady("aa0000000000000000000031", "Asia/Kolkata", 55.5));
-    three.addAll(steady("cafe00000000000000000003", "Asia/Kolkata", 15.5));
-    ReadingsFiles.write(data, "oak-3", three);
-    ReadingsFiles.write(data, "oak-5", steady("aa0000000000000000000051", "UTC", 105.5));
-    Path garbage = data.resolve("readings/home=oak-5/date=2026-11-01/part-garbage.parquet");
-    Files.write(garbage, "PAR1 this is not a Parquet file at all PAR1".getBytes());
-
+    Path community = SmallCommunity.write(dir);
     analyze =
         CommandRun.run(
             new AnalyticsMain(),

@@ -1,7 +1,6 @@
 package org.p2penergy.analytics.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.within;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -15,17 +14,24 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.fs.FileUtil;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.p2penergy.analytics.job.DemoDayFiles;
+import org.p2penergy.analytics.job.StorageAccess;
+import org.p2penergy.home.config.CommunityLoader;
+import org.p2penergy.home.config.StorageSettings;
 
 /**
- * The submit jar under spark-submit: once on a real standalone cluster (a master and a worker
- * started here as child JVMs from the same Spark jars, on 127.0.0.1) and once in local mode; both
- * write the same outputs, and the figures are the hand-worked ones of the demo day.
+ * The submit jar under spark-submit: once on a real standalone cluster (a master and two workers
+ * started here as child JVMs from the same Spark jars, on 127.0.0.1) with the community's readings
+ * and outputs on a real S3 API (s3proxy, SigV4), and once in local mode on a local folder; both
+ * give the same summaries, home by home (their figures are checked by hand in CommunityAnalyzeIT).
  */
 class StandaloneClusterIT {
   private static final Path TARGET =
@@ -121,7 +127,8 @@ class StandaloneClusterIT {
     throw new AssertionError("master not listening in 120 s:\n" + Files.readString(log));
   }
 
-  private String submit(String master, Path data, Path config, Path log, Path sparkHome)
+  private String submit(
+      String master, Path community, Map<String, String> env, Path log, Path sparkHome)
       throws Exception {
     List<String> command =
         List.of(
@@ -139,16 +146,21 @@ class StandaloneClusterIT {
             "--executor-memory",
             "512m",
             "--total-executor-cores",
-            "1",
+            "2",
             submitJar().toString(),
             "analyze",
-            "--data",
-            data.toUri().toString(),
-            "--config",
-            config.toString(),
+            "--community",
+            community.toString(),
             "--date",
-            "2026-11-27");
-    Process p = start(command, log, sparkHome);
+            SmallCommunity.DAY.toString());
+    ProcessBuilder pb =
+        new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
+    pb.environment().put("SPARK_HOME", sparkHome.toString());
+    pb.environment().put("SPARK_SCALA_VERSION", "2.13");
+    pb.environment().put("SPARK_LOCAL_IP", "127.0.0.1");
+    pb.environment().put("SPARK_LOCAL_HOSTNAME", "127.0.0.1");
+    pb.environment().putAll(env);
+    Process p = pb.start();
     if (!p.waitFor(5, TimeUnit.MINUTES)) {
       p.destroyForcibly();
       throw new AssertionError("spark-submit did not finish in 5 min:\n" + Files.readString(log));
@@ -158,38 +170,8 @@ class StandaloneClusterIT {
     return output;
   }
 
-  @Test
-  void theSubmitJarOnAStandaloneClusterWritesWhatLocalModeWrites() throws Exception {
-    Path sparkHome = sparkHome();
-    Path config = tmp.resolve("p2penergy.yaml");
-    Files.writeString(config, DemoDayFiles.CONFIG);
-    Path clusterData = tmp.resolve("cluster-data");
-    Path localData = tmp.resolve("local-data");
-    DemoDayFiles.write(clusterData);
-    DemoDayFiles.write(localData);
-
-    int port = freePort();
-    Path masterLog = tmp.resolve("master.log");
-    String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-    Process master =
-        start(
-            List.of(
-                java,
-                "-Xmx256m",
-                "-cp",
-                classpath(),
-                "org.apache.spark.deploy.master.Master",
-                "--host",
-                "127.0.0.1",
-                "--port",
-                String.valueOf(port),
-                "--webui-port",
-                "0"),
-            masterLog,
-            sparkHome);
-    daemons.add(master);
-    awaitPort(port, master, masterLog);
-    Path workerLog = tmp.resolve("worker.log");
+  private Process worker(String java, int port, int n, Path sparkHome) throws Exception {
+    Path workerLog = tmp.resolve("worker-" + n + ".log");
     Process worker =
         start(
             List.of(
@@ -207,49 +189,121 @@ class StandaloneClusterIT {
                 "--memory",
                 "1g",
                 "--work-dir",
-                tmp.resolve("work").toString(),
+                tmp.resolve("work-" + n).toString(),
                 "spark://127.0.0.1:" + port),
             workerLog,
             sparkHome);
     daemons.add(worker);
-    await("worker", workerLog, "Successfully registered with master", worker);
-
-    String clusterOut =
-        submit(
-            "spark://127.0.0.1:" + port,
-            clusterData,
-            config,
-            tmp.resolve("submit-cluster.log"),
-            sparkHome);
-    assertThat(clusterOut).contains("analyze: [5/5]").contains("summary.json");
-    assertThat(Files.readString(workerLog)).contains("Asked to launch executor");
-    String localOut =
-        submit("local[2]", localData, config, tmp.resolve("submit-local.log"), sparkHome);
-    assertThat(localOut).contains("analyze: done");
-
-    ObjectMapper json = new ObjectMapper();
-    JsonNode cluster =
-        json.readTree(clusterData.resolve("reports/home/2026-11-27/summary.json").toFile());
-    JsonNode local =
-        json.readTree(localData.resolve("reports/home/2026-11-27/summary.json").toFile());
-    ((ObjectNode) cluster).remove("generated_at");
-    ((ObjectNode) local).remove("generated_at");
-    assertThat(cluster).isEqualTo(local);
-    double fridgeWs = 86_400 * 20 + 15 * 180 + 820 * 30 + 140 * 1770 - 20 * 1200;
-    assertThat(cluster.path("totals").path("kwh").asDouble())
-        .isCloseTo((fridgeWs + 1200 * 180 + 100 * 30) / 3.6e6, within(1e-9));
-    for (String table : List.of("daily", "hourly", "states", "anomalies")) {
-      assertThat(clusterData.resolve("analytics/" + table + "/home=home/date=2026-11-27"))
-          .isDirectory();
-      assertThat(partFiles(clusterData, table)).isEqualTo(partFiles(localData, table));
-    }
+    await("worker " + n, workerLog, "Successfully registered with master", worker);
+    return worker;
   }
 
-  /** Bytes of the date's Parquet files: the same rows in the same order give the same size. */
-  private static long partFiles(Path data, String table) throws IOException {
-    try (Stream<Path> files =
-        Files.list(data.resolve("analytics/" + table + "/home=home/date=2026-11-27"))) {
-      return files.filter(p -> p.toString().endsWith(".parquet")).count();
+  @Test
+  void aCommunityOnS3OnAClusterOfTwoWorkersGivesWhatLocalModeGivesOnADisk() throws Exception {
+    Path sparkHome = sparkHome();
+    Path community = SmallCommunity.write(tmp);
+    try (S3ProxyServer s3 = S3ProxyServer.start(tmp, "p2p-energy")) {
+      Path s3Community =
+          SmallCommunity.writeS3Community(
+              tmp, "s3://p2p-energy/oak", s3.port, "TEST_S3_KEY", "TEST_S3_SECRET");
+      Map<String, String> env = Map.of("TEST_S3_KEY", s3.identity, "TEST_S3_SECRET", s3.credential);
+      StorageSettings storage = CommunityLoader.load(s3Community).storage().orElseThrow();
+      Configuration conf = new Configuration();
+      StorageAccess.configure(conf, storage, env);
+      // The readings go up to the store through its S3 API (real SigV4).
+      org.apache.hadoop.fs.Path bucketRoot = new org.apache.hadoop.fs.Path(storage.hadoopRoot());
+      FileSystem store = bucketRoot.getFileSystem(conf);
+      FileUtil.copy(
+          FileSystem.getLocal(conf),
+          new org.apache.hadoop.fs.Path(tmp.resolve("data/readings").toUri()),
+          store,
+          new org.apache.hadoop.fs.Path(bucketRoot, "readings"),
+          false,
+          conf);
+
+      int port = freePort();
+      Path masterLog = tmp.resolve("master.log");
+      String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+      Process master =
+          start(
+              List.of(
+                  java,
+                  "-Xmx256m",
+                  "-cp",
+                  classpath(),
+                  "org.apache.spark.deploy.master.Master",
+                  "--host",
+                  "127.0.0.1",
+                  "--port",
+                  String.valueOf(port),
+                  "--webui-port",
+                  "0"),
+              masterLog,
+              sparkHome);
+      daemons.add(master);
+      awaitPort(port, master, masterLog);
+      worker(java, port, 1, sparkHome);
+      worker(java, port, 2, sparkHome);
+
+      String clusterOut =
+          submit(
+              "spark://127.0.0.1:" + port,
+              s3Community,
+              env,
+              tmp.resolve("submit-cluster.log"),
+              sparkHome);
+      assertThat(clusterOut).contains("analyze: [5/5]").contains("for Oak Lane (5 homes)");
+      String localOut =
+          submit("local[2]", community, Map.of(), tmp.resolve("submit-local.log"), sparkHome);
+      assertThat(localOut).contains("analyze: done");
+      // Both workers ran executors.
+      assertThat(Files.readString(tmp.resolve("worker-1.log")))
+          .contains("Asked to launch executor");
+      assertThat(Files.readString(tmp.resolve("worker-2.log")))
+          .contains("Asked to launch executor");
+
+      ObjectMapper json = new ObjectMapper();
+      for (String home : SmallCommunity.HOMES) {
+        String key = "reports/" + home + "/" + SmallCommunity.DAY + "/summary.json";
+        JsonNode fromStore;
+        try (var in = store.open(new org.apache.hadoop.fs.Path(bucketRoot, key))) {
+          fromStore = json.readTree(in);
+        }
+        JsonNode fromDisk = json.readTree(tmp.resolve("data").resolve(key).toFile());
+        ((ObjectNode) fromStore).remove("generated_at");
+        ((ObjectNode) fromDisk).remove("generated_at");
+        // Unreadable files are named by their own URL: s3a://... on the store, file:... on disk.
+        ((ObjectNode) fromStore.path("data_quality"))
+            .remove(List.of("unreadable_files", "unreadable_reasons"));
+        ((ObjectNode) fromDisk.path("data_quality"))
+            .remove(List.of("unreadable_files", "unreadable_reasons"));
+        assertThat(fromStore).as(home).isEqualTo(fromDisk);
+      }
+      // Every table written back to the store, partitioned by home and date.
+      for (String table : List.of("daily", "hourly", "states")) {
+        assertThat(
+                store.exists(
+                    new org.apache.hadoop.fs.Path(
+                        bucketRoot,
+                        "analytics/" + table + "/home=oak-1/date=" + SmallCommunity.DAY)))
+            .as(table)
+            .isTrue();
+      }
+      // The secret is in no output: the submit's, the daemons', the executors' logs.
+      StringBuilder everything = new StringBuilder(clusterOut).append(s3.log());
+      for (String log : List.of("master.log", "worker-1.log", "worker-2.log")) {
+        everything.append(Files.readString(tmp.resolve(log)));
+      }
+      try (Stream<Path> logs = Files.walk(tmp)) {
+        for (Path f :
+            logs.filter(p -> p.toString().contains("/work-"))
+                .filter(Files::isRegularFile)
+                .toList()) {
+          if (f.getFileName().toString().matches("stdout|stderr"))
+            everything.append(Files.readString(f));
+        }
+      }
+      assertThat(everything.toString()).doesNotContain(s3.credential);
     }
   }
 }
