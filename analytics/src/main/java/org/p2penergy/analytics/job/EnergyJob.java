@@ -171,16 +171,32 @@ public final class EnergyJob {
                                 r.getString(3),
                                 r.getDouble(4),
                                 r.getDouble(5)))));
+    JavaPairRDD<String, PeerRow> peers = JavaPairRDD.fromJavaRDD(sc.emptyRDD());
+    if (request.peers().isPresent()) {
+      PeerStage.Result compared =
+          PeerStage.compute(
+              spark,
+              results,
+              tables.peerHistory(
+                  homeTable, request.from().minusDays(31), request.from().minusDays(1)),
+              configs,
+              request.peers().get(),
+              request.from(),
+              request.to());
+      tables.stagePeers(compared.table());
+      peers = compared.byHome();
+    }
     JavaRDD<Row> anomalyRows =
         allHomes
-            .cogroup(results.mapToPair(d -> new Tuple2<>(d.home(), d)), history)
+            .cogroup(results.mapToPair(d -> new Tuple2<>(d.home(), d)), history, peers)
+            .map(t -> new SummaryStage.HomeRun(t._1(), t._2()._2(), t._2()._3(), t._2()._4()))
             .flatMap(summaries);
     tables.stage(
         OutputTables.ANOMALIES, spark.createDataFrame(anomalyRows, OutputTables.ANOMALIES_SCHEMA));
     progress.accept("  " + anomalies.value() + " anomalies");
 
     progress.accept("[5/5] replacing the run's dates in the tables");
-    tables.replace(ids, request.from(), request.to());
+    tables.replace(ids, request.from(), request.to(), request.peers().isPresent());
     results.unpersist(false);
     configs.destroy();
     List<String> written = new ArrayList<>();

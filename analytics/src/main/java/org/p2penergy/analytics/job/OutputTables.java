@@ -140,6 +140,15 @@ public final class OutputTables {
         .parquet(staging(table).toString());
   }
 
+  /** Stages the peer comparison, {@code analytics/peers/date=D/} (no home: it names none). */
+  public void stagePeers(Dataset<Row> rows) {
+    rows.repartition(col("date"))
+        .write()
+        .mode(SaveMode.Overwrite)
+        .partitionBy("date")
+        .parquet(staging(DataLayout.PEERS).toString());
+  }
+
   /**
    * Puts every staged partition of the run in place of the old one, for each home and date of the
    * run, and deletes the old partition of a home-date that has no rows this time (a re-run that
@@ -147,7 +156,8 @@ public final class OutputTables {
    * new one, never a mix of their files. Renames run on a few threads: on an object store each is a
    * copy.
    */
-  public void replace(List<String> homes, LocalDate from, LocalDate to) throws IOException {
+  public void replace(List<String> homes, LocalDate from, LocalDate to, boolean peers)
+      throws IOException {
     FileSystem fs = new Path(dataDir).getFileSystem(conf);
     Path old = new Path(dataDir, DataLayout.ANALYTICS + "/_staging/" + run + "/_old");
     ExecutorService pool = Executors.newFixedThreadPool(8);
@@ -157,6 +167,10 @@ public final class OutputTables {
         for (String home : homes) {
           work.add(pool.submit(() -> replace(fs, table, home, from, to, old)));
         }
+      }
+      if (peers) {
+        // Only a community run compares: a one-home run leaves the community's peers alone.
+        work.add(pool.submit(() -> replacePeers(fs, from, to, old)));
       }
       for (Future<?> w : work) w.get();
     } catch (InterruptedException e) {
@@ -182,21 +196,39 @@ public final class OutputTables {
     DataLayout layout = DataLayout.of(home);
     Path staged = new Path(staging(table), DataLayout.homePartition(home));
     for (LocalDate d = from; !d.isAfter(to); d = d.plusDays(1)) {
-      Path target = new Path(dataDir, layout.table(table, d));
-      Path fresh = new Path(staged, DataLayout.datePartition(d));
-      if (!fs.exists(fresh)) {
-        fs.delete(target, true);
-        continue;
-      }
-      if (fs.exists(target)) {
-        Path away = new Path(new Path(new Path(old, table), home), d.toString());
-        fs.mkdirs(away.getParent());
-        if (!fs.rename(target, away)) throw new IOException("cannot move " + target + " away");
-      }
-      fs.mkdirs(target.getParent());
-      if (!fs.rename(fresh, target)) throw new IOException("cannot move " + fresh + " in place");
+      swap(
+          fs,
+          new Path(staged, DataLayout.datePartition(d)),
+          new Path(dataDir, layout.table(table, d)),
+          new Path(new Path(new Path(old, table), home), d.toString()));
     }
     return null;
+  }
+
+  private Void replacePeers(FileSystem fs, LocalDate from, LocalDate to, Path old)
+      throws IOException {
+    for (LocalDate d = from; !d.isAfter(to); d = d.plusDays(1)) {
+      swap(
+          fs,
+          new Path(staging(DataLayout.PEERS), DataLayout.datePartition(d)),
+          new Path(dataDir, DataLayout.peers(d)),
+          new Path(new Path(old, DataLayout.PEERS), d.toString()));
+    }
+    return null;
+  }
+
+  /** The new partition in place of the old (moved to {@code away} first); none: the old goes. */
+  private static void swap(FileSystem fs, Path fresh, Path target, Path away) throws IOException {
+    if (!fs.exists(fresh)) {
+      fs.delete(target, true);
+      return;
+    }
+    if (fs.exists(target)) {
+      fs.mkdirs(away.getParent());
+      if (!fs.rename(target, away)) throw new IOException("cannot move " + target + " away");
+    }
+    fs.mkdirs(target.getParent());
+    if (!fs.rename(fresh, target)) throw new IOException("cannot move " + fresh + " in place");
   }
 
   /**
@@ -234,6 +266,23 @@ public final class OutputTables {
         .where(col("date").between(lit(from), lit(to)))
         .join(homes.select("home"), "home")
         .select("home", "date", "device_id", "appliance", "kwh", "cost");
+  }
+
+  /** What the peer comparison needs of the days before a run: their daily rows, as data. */
+  public Dataset<Row> peerHistory(Dataset<Row> homes, LocalDate from, LocalDate to) {
+    return read(spark, dataDir, DAILY)
+        .where(col("date").between(lit(from), lit(to)))
+        .join(homes.select("home"), "home")
+        .select(
+            "home",
+            "date",
+            "device_id",
+            "kind",
+            "coverage",
+            "kwh",
+            "standby_w",
+            "on_seconds",
+            "cycles");
   }
 
   static Instant instant(long micros) {

@@ -107,7 +107,24 @@ public final class SummaryBuilder {
         anomalies,
         history,
         dataQuality(s, coverage, results),
-        List.of());
+        s.peers().stream().map(this::peer).toList());
+  }
+
+  /** One of the home's own appliances against its kind; the name is the home's own. */
+  private DaySummary.Peer peer(PeerRow p) {
+    return new DaySummary.Peer(
+        p.deviceId(),
+        config.applianceFor(p.deviceId()).name(),
+        p.kind(),
+        p.metric(),
+        p.period(),
+        p.value(),
+        p.appliances(),
+        p.homes(),
+        p.p20(),
+        p.median(),
+        p.mean(),
+        p.rankPct());
   }
 
   private static DaySummary.Appliance appliance(DeviceDayResult r) {

@@ -14,4 +14,5 @@ public record SummaryInput(
     List<HistoryRow> history,
     List<Outage> outages,
     DataQualityFiles.Quarantine quarantine,
-    List<InputFiles.Unreadable> unreadable) {}
+    List<InputFiles.Unreadable> unreadable,
+    List<PeerRow> peers) {}

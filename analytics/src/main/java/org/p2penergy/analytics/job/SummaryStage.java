@@ -29,8 +29,6 @@ import org.p2penergy.analytics.energy.HumanTime;
 import org.p2penergy.home.config.HomeConfig;
 import org.p2penergy.home.layout.DataLayout;
 import org.p2penergy.home.summary.SummaryJson;
-import scala.Tuple2;
-import scala.Tuple3;
 
 /**
  * One home's summaries, on an executor: for each day of the run, its device-days, the 30 days of
@@ -40,12 +38,14 @@ import scala.Tuple3;
  * anomalies table. A home with no readings on a day still gets a summary that says so (no
  * appliances, coverage 0).
  */
-final class SummaryStage
-    implements FlatMapFunction<
-            Tuple2<
-                String, Tuple3<Iterable<Boolean>, Iterable<HomeDeviceDay>, Iterable<HomeHistory>>>,
-            Row>,
-        Serializable {
+final class SummaryStage implements FlatMapFunction<SummaryStage.HomeRun, Row>, Serializable {
+  /** Everything one home brings to its summaries, grouped by home. */
+  record HomeRun(
+      String home,
+      Iterable<HomeDeviceDay> results,
+      Iterable<HomeHistory> history,
+      Iterable<PeerRow> peers) {}
+
   private final String dataDir;
   private final Broadcast<HomeConfigs> homes;
   private final HadoopConf conf;
@@ -75,17 +75,20 @@ final class SummaryStage
   }
 
   @Override
-  public Iterator<Row> call(
-      Tuple2<String, Tuple3<Iterable<Boolean>, Iterable<HomeDeviceDay>, Iterable<HomeHistory>>>
-          home)
-      throws IOException {
-    String id = home._1();
+  public Iterator<Row> call(HomeRun home) throws IOException {
+    String id = home.home();
     HomeConfig config = homes.value().of(id);
     ZoneId zone = config.home().timezone();
     List<DeviceDayResult> results = new ArrayList<>();
-    home._2()._2().forEach(d -> results.add(d.day()));
+    home.results().forEach(d -> results.add(d.day()));
     List<HistoryRow> history = new ArrayList<>();
-    home._2()._3().forEach(h -> history.add(h.row()));
+    home.history().forEach(h -> history.add(h.row()));
+    List<PeerRow> peers = new ArrayList<>();
+    home.peers().forEach(peers::add);
+    peers.sort(
+        Comparator.comparing(PeerRow::deviceId)
+            .thenComparing(PeerRow::period)
+            .thenComparing(PeerRow::metric));
     for (DeviceDayResult r : results) {
       history.add(new HistoryRow(r.date(), r.deviceId(), r.appliance(), r.kwh(), r.cost()));
     }
@@ -126,7 +129,8 @@ final class SummaryStage
                   .toList(),
               outages,
               side.quarantine(start, end),
-              unreadableFor(utcDate(start.minus(edge)), utcDate(end.plus(edge)), id));
+              unreadableFor(utcDate(start.minus(edge)), utcDate(end.plus(edge)), id),
+              peers.stream().filter(p -> p.date().equals(day)).toList());
       write(
           new Path(dataDir, DataLayout.of(id).summary(d)),
           SummaryJson.write(builder.build(input)),
