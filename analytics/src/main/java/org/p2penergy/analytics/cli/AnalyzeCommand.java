@@ -23,7 +23,6 @@ import org.p2penergy.home.cli.UserException;
 import org.p2penergy.home.config.CommunityConfig;
 import org.p2penergy.home.config.CommunityLoader;
 import org.p2penergy.home.config.ConfigLoader;
-import org.p2penergy.home.config.PeerSettings;
 import org.p2penergy.home.config.StorageSettings;
 import org.p2penergy.home.layout.DataLayout;
 import picocli.CommandLine.ArgGroup;
@@ -162,10 +161,12 @@ public final class AnalyzeCommand implements Callable<Integer> {
           new AnalyzeRequest.HomeInput(
               m.config(), Files.readString(m.file()), source.community == null));
     }
-    Optional<PeerSettings> peers =
-        source.community != null ? Optional.of(community.peers()) : Optional.empty();
+    Optional<AnalyzeRequest.Comparison> comparison =
+        source.community != null
+            ? Optional.of(new AnalyzeRequest.Comparison(community.name(), community.peers()))
+            : Optional.empty();
     AnalyzeRequest request =
-        new AnalyzeRequest(dataDir, homes, peers, from, to, rule, standbyPercentile);
+        new AnalyzeRequest(dataDir, homes, comparison, from, to, rule, standbyPercentile);
     DataDir.checkLocal(dataDir, DataLayout.READINGS);
     PrintWriter err = spec.commandLine().getErr();
     try (AnalyzeLock lock = AnalyzeLock.take(dataDir)) {

@@ -10,12 +10,12 @@ import org.p2penergy.home.config.PeerSettings;
 /**
  * One run of the job: local days [from, to] of every home in {@code homes} (each in its own zone),
  * data under {@code dataDir} (a local path or any Hadoop URI, s3a:// included). A community of one
- * is a single home; {@code peers} is empty then (nothing to compare with).
+ * is a single home; {@code comparison} is empty then (nothing to compare with).
  */
 public record AnalyzeRequest(
     String dataDir,
     List<HomeInput> homes,
-    Optional<PeerSettings> peers,
+    Optional<Comparison> comparison,
     LocalDate from,
     LocalDate to,
     IntegrationRule rule,
@@ -30,6 +30,9 @@ public record AnalyzeRequest(
       return config.home().id();
     }
   }
+
+  /** A community's comparison: its name (shown in the reports) and its k-anonymity rules. */
+  public record Comparison(String community, PeerSettings peers) {}
 
   public AnalyzeRequest {
     homes = List.copyOf(homes);

@@ -151,7 +151,10 @@ public final class EnergyJob {
             request.to(),
             clock.instant(),
             unreadableByHome,
-            anomalies);
+            anomalies,
+            request
+                .comparison()
+                .map(c -> new SummaryStage.Community(c.community(), c.peers().minHomes())));
     JavaPairRDD<String, Boolean> allHomes =
         sc.parallelize(ids, Math.max(1, Math.min(ids.size(), sc.defaultParallelism() * 4)))
             .mapToPair(h -> new Tuple2<>(h, Boolean.TRUE));
@@ -172,7 +175,7 @@ public final class EnergyJob {
                                 r.getDouble(4),
                                 r.getDouble(5)))));
     JavaPairRDD<String, PeerRow> peers = JavaPairRDD.fromJavaRDD(sc.emptyRDD());
-    if (request.peers().isPresent()) {
+    if (request.comparison().isPresent()) {
       PeerStage.Result compared =
           PeerStage.compute(
               spark,
@@ -180,7 +183,7 @@ public final class EnergyJob {
               tables.peerHistory(
                   homeTable, request.from().minusDays(31), request.from().minusDays(1)),
               configs,
-              request.peers().get(),
+              request.comparison().get().peers(),
               request.from(),
               request.to());
       tables.stagePeers(compared.table());
@@ -196,7 +199,7 @@ public final class EnergyJob {
     progress.accept("  " + anomalies.value() + " anomalies");
 
     progress.accept("[5/5] replacing the run's dates in the tables");
-    tables.replace(ids, request.from(), request.to(), request.peers().isPresent());
+    tables.replace(ids, request.from(), request.to(), request.comparison().isPresent());
     results.unpersist(false);
     configs.destroy();
     List<String> written = new ArrayList<>();

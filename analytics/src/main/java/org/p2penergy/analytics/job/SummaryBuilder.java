@@ -107,7 +107,8 @@ public final class SummaryBuilder {
         anomalies,
         history,
         dataQuality(s, coverage, results),
-        s.peers().stream().map(this::peer).toList());
+        s.peers().stream().map(this::peer).toList(),
+        s.community());
   }
 
   /** One of the home's own appliances against its kind; the name is the home's own. */

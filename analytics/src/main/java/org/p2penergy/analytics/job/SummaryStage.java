@@ -15,6 +15,7 @@ import java.util.Comparator;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
@@ -28,6 +29,7 @@ import org.p2penergy.analytics.energy.HighConsumption;
 import org.p2penergy.analytics.energy.HumanTime;
 import org.p2penergy.home.config.HomeConfig;
 import org.p2penergy.home.layout.DataLayout;
+import org.p2penergy.home.summary.DaySummary;
 import org.p2penergy.home.summary.SummaryJson;
 
 /**
@@ -54,6 +56,10 @@ final class SummaryStage implements FlatMapFunction<SummaryStage.HomeRun, Row>, 
   private final Instant generatedAt;
   private final Map<String, List<InputFiles.Unreadable>> unreadable;
   private final LongAccumulator anomalies;
+  private final Optional<Community> community;
+
+  /** The community of a run that compares (its name and min_homes), serializable. */
+  record Community(String name, int minHomes) implements Serializable {}
 
   SummaryStage(
       String dataDir,
@@ -63,7 +69,9 @@ final class SummaryStage implements FlatMapFunction<SummaryStage.HomeRun, Row>, 
       LocalDate to,
       Instant generatedAt,
       Map<String, List<InputFiles.Unreadable>> unreadable,
-      LongAccumulator anomalies) {
+      LongAccumulator anomalies,
+      Optional<Community> community) {
+    this.community = community;
     this.dataDir = dataDir;
     this.homes = homes;
     this.conf = conf;
@@ -130,7 +138,8 @@ final class SummaryStage implements FlatMapFunction<SummaryStage.HomeRun, Row>, 
               outages,
               side.quarantine(start, end),
               unreadableFor(utcDate(start.minus(edge)), utcDate(end.plus(edge)), id),
-              peers.stream().filter(p -> p.date().equals(day)).toList());
+              peers.stream().filter(p -> p.date().equals(day)).toList(),
+              community.map(c -> new DaySummary.Community(c.name(), c.minHomes())));
       write(
           new Path(dataDir, DataLayout.of(id).summary(d)),
           SummaryJson.write(builder.build(input)),

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 
 /**
@@ -17,6 +18,7 @@ import java.util.TreeMap;
  *
  * @param peers how this home's appliances compare with the same kind in the community; empty for a
  *     community of one or a kind with too few homes
+ * @param community the community the home was compared in; empty for a home on its own
  */
 public record DaySummary(
     int schemaVersion,
@@ -33,7 +35,8 @@ public record DaySummary(
     List<Anomaly> anomalies,
     List<HistoryDay> history,
     DataQuality dataQuality,
-    List<Peer> peers) {
+    List<Peer> peers,
+    Optional<Community> community) {
 
   /** The newest schema: a reader refuses a newer one rather than misread it. */
   public static final int SCHEMA_VERSION = 1;
@@ -53,6 +56,9 @@ public record DaySummary(
   public int hours() {
     return day.hours();
   }
+
+  /** The community of a comparison: its name, and how many homes a kind needs to be compared. */
+  public record Community(String name, int minHomes) {}
 
   /** The household; {@code id} is the partition key ({@code home=ID}). */
   public record Home(String id, String name, String timezone, String currency) {}

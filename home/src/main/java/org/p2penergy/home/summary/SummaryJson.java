@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.List;
+import java.util.Optional;
 import org.p2penergy.home.summary.DaySummary.Anomaly;
 import org.p2penergy.home.summary.DaySummary.Appliance;
 import org.p2penergy.home.summary.DaySummary.DataQuality;
@@ -27,7 +28,8 @@ import org.p2penergy.home.summary.DaySummary.Window;
  * {@link #read} what the reports read. Every field of the contract is required when read (a renamed
  * or missing field is an error that names it, never a 0); only the fields added after schema 1 was
  * first written ({@code home.id}, {@code duplicates}, {@code out_of_range}, {@code
- * unreadable_reasons}, {@code peers}) may be absent. A newer {@code schema_version} is refused.
+ * unreadable_reasons}, {@code peers}, {@code community}) may be absent. A newer {@code
+ * schema_version} is refused.
  */
 public final class SummaryJson {
   static final String SCHEMA_VERSION = "schema_version";
@@ -90,6 +92,8 @@ public final class SummaryJson {
   static final String MEDIAN = "median";
   static final String MEAN = "mean";
   static final String RANK_PCT = "rank_pct";
+  static final String COMMUNITY = "community";
+  static final String MIN_HOMES = "min_homes";
 
   private static final ObjectMapper JSON =
       new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
@@ -212,6 +216,8 @@ public final class SummaryJson {
       n.put(MEAN, p.mean());
       n.put(RANK_PCT, p.rankPct());
     }
+    s.community()
+        .ifPresent(c -> root.putObject(COMMUNITY).put(NAME, c.name()).put(MIN_HOMES, c.minHomes()));
     try {
       return JSON.writeValueAsString(root);
     } catch (JsonProcessingException e) {
@@ -334,7 +340,12 @@ public final class SummaryJson {
                     n.number(KWH),
                     n.number(COST))),
         dataQuality(f.object(DATA_QUALITY)),
-        f.optionalList(PEERS, SummaryJson::peer));
+        f.optionalList(PEERS, SummaryJson::peer),
+        f.has(COMMUNITY) ? Optional.of(community(f.object(COMMUNITY))) : Optional.empty());
+  }
+
+  private static DaySummary.Community community(JsonFields c) {
+    return new DaySummary.Community(c.text(NAME), c.integer(MIN_HOMES));
   }
 
   private static Appliance appliance(JsonFields n) {

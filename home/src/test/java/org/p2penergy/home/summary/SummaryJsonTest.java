@@ -10,6 +10,7 @@ import java.time.OffsetDateTime;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
@@ -92,7 +93,8 @@ class SummaryJsonTest {
                 0.9,
                 1.15,
                 1.25,
-                64.5)));
+                64.5)),
+        Optional.of(new DaySummary.Community("Elm Street energy group", 5)));
   }
 
   @Test
@@ -163,10 +165,12 @@ class SummaryJsonTest {
     ((ObjectNode) root.path("appliances").get(0)).remove("out_of_range");
     ((ObjectNode) root.path("data_quality")).remove("unreadable_reasons");
     root.remove("peers");
+    root.remove("community");
     DaySummary s = SummaryJson.read(root.toString());
     assertThat(s.home().id()).isEmpty();
     assertThat(s.appliances().get(0).duplicates()).isZero();
     assertThat(s.dataQuality().unreadableFiles()).containsExactly("readings/x.parquet");
     assertThat(s.peers()).isEmpty();
+    assertThat(s.community()).isEmpty();
   }
 }

@@ -46,6 +46,7 @@ public final class MailComposer {
         + title
         + "\n\nTotal: "
         + figures(h)
+        + h.comparison().map(line -> "\n" + line).orElse("")
         + "\n\n"
         + h.table().stripTrailing()
         + "\n\nThe full report with charts is attached ("

@@ -2,6 +2,7 @@ package org.p2penergy.reports.pdf;
 
 import java.util.Locale;
 import org.p2penergy.reports.summary.ApplianceTotal;
+import org.p2penergy.reports.summary.Comparisons;
 import org.p2penergy.reports.summary.PeriodSummary;
 
 /** Builds a report's {@link Headline}, with the plain-text appliance table for an email body. */
@@ -19,7 +20,8 @@ final class HeadlineText {
         p.totals().cost(),
         p.currency(),
         table(p, f),
-        p.isEmpty());
+        p.isEmpty(),
+        PeerText.headline(Comparisons.of(p)));
   }
 
   static String table(PeriodSummary p, Formats f) {

@@ -111,7 +111,9 @@ public final class ReportRenderer {
     info.setCreator("P2P Energy");
     try (PageWriter page = new PageWriter(document, fonts, "P2P Energy · " + title)) {
       SummarySection.write(page, summary, formats);
-      ChartsSection.write(page, summary, new ChartDrawer(document, fonts), fonts);
+      ChartDrawer drawer = new ChartDrawer(document, fonts);
+      ComparisonSection.write(page, summary, drawer, fonts::displayable);
+      ChartsSection.write(page, summary, drawer, fonts);
       DataQualitySection.write(page, summary, fonts);
     }
   }

@@ -61,7 +61,8 @@ final class DstDays {
         List.of(),
         List.of(),
         new DaySummary.DataQuality(1, List.of(), 0, java.util.Map.of(), 0, List.of(), 0),
-        List.of());
+        List.of(),
+        java.util.Optional.empty());
   }
 
   static DaySummary.StateEpisode heating(String start, String end, String detail) {

@@ -13,7 +13,7 @@ class MailComposerTest {
   static final LocalDate THU_27_NOV_2025 = LocalDate.of(2025, 11, 27);
 
   static Headline headline(LocalDate d, ReportPeriod p, double kwh, double cost, String cur) {
-    return new Headline(d, p, kwh, cost, cur, "", false);
+    return new Headline(d, p, kwh, cost, cur, "", false, java.util.Optional.empty());
   }
 
   @Test
@@ -33,7 +33,9 @@ class MailComposerTest {
 
   @Test
   void aPeriodWithoutDataSaysSo() {
-    Headline h = new Headline(THU_27_NOV_2025, ReportPeriod.DAY, 0, 0, "USD", "", true);
+    Headline h =
+        new Headline(
+            THU_27_NOV_2025, ReportPeriod.DAY, 0, 0, "USD", "", true, java.util.Optional.empty());
     assertThat(MailComposer.subject(h)).isEqualTo("P2P Energy — Thu 27 Nov: no data");
   }
 
@@ -43,7 +45,15 @@ class MailComposerTest {
     OutgoingMail mail =
         MailComposer.compose(
             "Demo home",
-            new Headline(THU_27_NOV_2025, ReportPeriod.DAY, 3.42, 0.51, "USD", table, false),
+            new Headline(
+                THU_27_NOV_2025,
+                ReportPeriod.DAY,
+                3.42,
+                0.51,
+                "USD",
+                table,
+                false,
+                java.util.Optional.empty()),
             Path.of("/data/reports/2025-11-27/report-day.pdf"),
             List.of("a@example.org"));
     assertThat(mail.body())

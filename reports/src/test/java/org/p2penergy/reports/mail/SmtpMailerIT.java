@@ -67,7 +67,8 @@ class SmtpMailerIT {
             0.51,
             "USD",
             "Fridge  1.20 kWh  $0.18\n",
-            false);
+            false,
+            java.util.Optional.empty());
     return MailComposer.compose("Demo home", figures, pdf, List.of("home@example.org"));
   }
 

@@ -1,0 +1,46 @@
+package org.p2penergy.reports.pdf;
+
+import org.jfree.chart.JFreeChart;
+import org.p2penergy.reports.chart.ChartDrawer;
+import org.p2penergy.reports.chart.PeerChart;
+import org.p2penergy.reports.summary.Comparisons;
+import org.p2penergy.reports.summary.PeriodSummary;
+
+/**
+ * "How you compare": per appliance with a comparison, a small chart of where it sits in the
+ * community (its own mark, the median, the efficient line), the sentence, and for a fridge its
+ * compressor's duty cycle; a kind with too few homes gets one line. A home on its own: nothing.
+ */
+final class ComparisonSection {
+  static final String HEADING = "How you compare";
+  private static final float CHART = 58;
+
+  private ComparisonSection() {}
+
+  static void write(
+      PageWriter page,
+      PeriodSummary p,
+      ChartDrawer drawer,
+      java.util.function.UnaryOperator<String> text) {
+    Comparisons c = Comparisons.of(p);
+    if (!c.shown()) {
+      return;
+    }
+    String community = c.community().orElseThrow().name();
+    page.heading(HEADING);
+    for (Comparisons.Item i : c.compared()) {
+      page.ensure(CHART + 40);
+      String title = i.name() + ": kWh" + (p.period() == ReportPeriod.DAY ? " that day" : " a day");
+      JFreeChart chart = PeerChart.create(text.apply(title), i.kwh(), "kWh", 1);
+      page.form(drawer.draw(chart, page.width(), CHART), PageWriter.MARGIN, CHART);
+      page.gap(CHART + 2);
+      page.paragraph(PeerText.sentence(i, community, p.period()), 9, false);
+      PeerText.duty(i).ifPresent(line -> page.paragraph(line, 9, false));
+      page.gap(4);
+    }
+    int minHomes = c.community().orElseThrow().minHomes();
+    for (String name : c.waiting()) {
+      page.paragraph(PeerText.waiting(name, minHomes), 9, false);
+    }
+  }
+}
