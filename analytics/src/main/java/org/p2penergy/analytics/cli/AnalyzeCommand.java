@@ -85,6 +85,13 @@ public final class AnalyzeCommand implements Callable<Integer> {
   @ArgGroup(exclusive = true, multiplicity = "1")
   Days days;
 
+  @Option(
+      names = "--skip-broken-homes",
+      description =
+          "with --community: a home whose file cannot be read is named and left out, the others"
+              + " are analysed (nightly runs use it)")
+  boolean skipBrokenHomes;
+
   static final class Days {
     @Option(
         names = "--date",
@@ -145,10 +152,22 @@ public final class AnalyzeCommand implements Callable<Integer> {
     if (standbyPercentile < 0 || standbyPercentile > 100) {
       throw new UserException("--standby-percentile must be between 0 and 100");
     }
-    CommunityConfig community =
-        source.community != null
-            ? CommunityLoader.load(source.community)
-            : CommunityConfig.of(ConfigLoader.load(source.config), source.config);
+    CommunityConfig community;
+    if (source.community != null) {
+      CommunityLoader.Tolerant loaded =
+          skipBrokenHomes
+              ? CommunityLoader.loadTolerant(source.community)
+              : new CommunityLoader.Tolerant(CommunityLoader.load(source.community), List.of());
+      loaded
+          .brokenHomes()
+          .forEach(b -> spec.commandLine().getErr().println("analyze: left out: " + b));
+      community = loaded.community();
+      if (community.homes().isEmpty()) {
+        throw new UserException(source.community + ": no home file could be read");
+      }
+    } else {
+      community = CommunityConfig.of(ConfigLoader.load(source.config), source.config);
+    }
     Optional<StorageSettings> storage = community.storage();
     String dataDir = data != null ? data : storage.map(StorageSettings::hadoopRoot).orElse(null);
     if (dataDir == null) {

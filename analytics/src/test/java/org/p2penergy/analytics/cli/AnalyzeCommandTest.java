@@ -35,6 +35,30 @@ class AnalyzeCommandTest {
   }
 
   @Test
+  void aSecondAnalyzeOnTheSameFolderIsRefused() throws Exception {
+    Files.createDirectories(dir.resolve("readings"));
+    Files.createDirectories(dir.resolve("state"));
+    try (var ch =
+            java.nio.channels.FileChannel.open(
+                dir.resolve("state/analyze.lock"),
+                java.nio.file.StandardOpenOption.CREATE,
+                java.nio.file.StandardOpenOption.WRITE);
+        var held = ch.lock()) {
+      Run r =
+          run(
+              "analyze",
+              "--data",
+              dir.toString(),
+              "--config",
+              config().toString(),
+              "--date",
+              "2026-11-27");
+      assertThat(r.code()).isEqualTo(6);
+      assertThat(r.err()).contains("another analyze is running on " + dir);
+    }
+  }
+
+  @Test
   void helpNamesEveryOptionWithDefaults() {
     Run r = run("analyze", "--help");
     assertThat(r.code()).isZero();

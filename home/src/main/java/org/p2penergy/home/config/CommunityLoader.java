@@ -16,7 +16,23 @@ import java.util.Set;
 public final class CommunityLoader {
   private CommunityLoader() {}
 
+  /** A community whose unreadable home files were left out, and what was wrong with each. */
+  public record Tolerant(CommunityConfig community, List<String> brokenHomes) {}
+
   public static CommunityConfig load(Path file) {
+    return load(file, false).community();
+  }
+
+  /**
+   * The community with every home file that reads; the others are named in {@code brokenHomes} (for
+   * a nightly run, where one household's typo must not stop the rest). Errors of the community file
+   * itself, and two homes sharing an id or a device, are still refused.
+   */
+  public static Tolerant loadTolerant(Path file) {
+    return load(file, true);
+  }
+
+  private static Tolerant load(Path file, boolean tolerant) {
     Path base = file.toAbsolutePath().getParent();
     ConfigNode top;
     String name;
@@ -42,11 +58,19 @@ public final class CommunityLoader {
       throw new ConfigException(file + ": " + e.getMessage());
     }
     List<CommunityConfig.Member> homes = new ArrayList<>();
+    List<String> broken = new ArrayList<>();
     Map<String, Path> ids = new HashMap<>();
     Map<String, Path> devices = new HashMap<>();
     for (String relative : homeFiles) {
       Path homeFile = base.resolve(relative).normalize();
-      HomeConfig home = ConfigLoader.load(homeFile); // names the home file in its errors
+      HomeConfig home;
+      try {
+        home = ConfigLoader.load(homeFile); // names the home file in its errors
+      } catch (ConfigException e) {
+        if (!tolerant) throw e;
+        broken.add(e.getMessage());
+        continue;
+      }
       Path clash = ids.putIfAbsent(home.home().id(), homeFile);
       if (clash != null) {
         throw new ConfigException(
@@ -74,7 +98,8 @@ public final class CommunityLoader {
       }
       homes.add(new CommunityConfig.Member(homeFile, home));
     }
-    return new CommunityConfig(file, name, peers, storage, homes);
+    return new Tolerant(
+        new CommunityConfig(file, name, peers, storage, homes), List.copyOf(broken));
   }
 
   private static PeerSettings peers(ConfigNode node) {

@@ -104,7 +104,7 @@ final class DemoRun {
         new ChildProcessAnalyzer(
             List.of(settings.launcher().toString(), "analyze"),
             data,
-            home.config(),
+            List.of("--config", home.config().toString()),
             Map.of("P2PENERGY_NO_BUILD", "1"),
             line -> progress.accept("  analyze | " + line));
     try {

@@ -17,20 +17,23 @@ import org.p2penergy.home.cli.UserException;
 
 /**
  * Runs {@code p2penergy analyze} (or any command given with {@code --analyze-command}, such as
- * {@code bin/spark-submit ...}) as a child process with {@code --data --config --date} (or {@code
- * --from --to}) appended, passing its output on line by line.
+ * {@code bin/spark-submit ...}) as a child process with {@code --data}, the home's {@code --config}
+ * or the community's {@code --community}, and {@code --date} (or {@code --from --to}) appended,
+ * passing its output on line by line. If this JVM is stopped meanwhile (SIGTERM to nightly), the
+ * child and everything it started are stopped too before this JVM ends: no analyze is left running
+ * on its own (and the analyze's own lock on the data folder covers a kill -9 of nightly).
  */
 public final class ChildProcessAnalyzer implements Analyzer {
   private final List<String> command;
   private final Path data;
-  private final Path config;
+  private final List<String> source;
   private final Map<String, String> extraEnvironment;
   private final Consumer<String> output;
 
   public ChildProcessAnalyzer(
       List<String> command,
       Path data,
-      Path config,
+      List<String> source,
       Map<String, String> extraEnvironment,
       Consumer<String> output) {
     if (command.isEmpty()) {
@@ -38,7 +41,7 @@ public final class ChildProcessAnalyzer implements Analyzer {
     }
     this.command = List.copyOf(command);
     this.data = data;
-    this.config = config;
+    this.source = List.copyOf(source);
     this.extraEnvironment = Map.copyOf(extraEnvironment);
     this.output = output;
   }
@@ -66,7 +69,8 @@ public final class ChildProcessAnalyzer implements Analyzer {
   @Override
   public void analyze(LocalDate from, LocalDate to) {
     List<String> args = new ArrayList<>(command);
-    args.addAll(List.of("--data", data.toString(), "--config", config.toString()));
+    args.addAll(List.of("--data", data.toString()));
+    args.addAll(source);
     if (from.equals(to)) {
       args.addAll(List.of("--date", from.toString()));
     } else {
@@ -75,8 +79,11 @@ public final class ChildProcessAnalyzer implements Analyzer {
     ProcessBuilder builder = new ProcessBuilder(args).redirectErrorStream(true);
     builder.environment().putAll(extraEnvironment);
     int exit;
+    Thread stopChild = null;
     try {
       Process process = builder.start();
+      stopChild = new Thread(() -> stop(process), "nightly-stop-analyze");
+      Runtime.getRuntime().addShutdownHook(stopChild);
       process.getOutputStream().close();
       try (BufferedReader lines =
           new BufferedReader(
@@ -91,6 +98,14 @@ public final class ChildProcessAnalyzer implements Analyzer {
       throw new AnalyzeException("interrupted while analyzing");
     } catch (UncheckedIOException e) {
       throw new AnalyzeException("lost the output of " + args.get(0) + ": " + e.getMessage());
+    } finally {
+      if (stopChild != null) {
+        try {
+          Runtime.getRuntime().removeShutdownHook(stopChild);
+        } catch (IllegalStateException shuttingDown) {
+          // the hook is running: it stops the child
+        }
+      }
     }
     if (exit != 0) {
       throw new AnalyzeException(
@@ -102,6 +117,27 @@ public final class ChildProcessAnalyzer implements Analyzer {
               + String.join(" ", args));
     }
   }
+
+  /**
+   * SIGTERM to the child and its descendants (spark-submit's JVM, a launcher's exec), then waits:
+   * Spark stops its executors and writes nothing half. Forcibly after {@link #PATIENCE_S} s.
+   */
+  private static void stop(Process process) {
+    List<ProcessHandle> tree = new ArrayList<>(process.descendants().toList());
+    tree.add(process.toHandle());
+    tree.forEach(ProcessHandle::destroy);
+    long deadline = System.nanoTime() + PATIENCE_S * 1_000_000_000L;
+    for (ProcessHandle p : tree) {
+      long left = Math.max(0, deadline - System.nanoTime());
+      try {
+        p.onExit().get(left, java.util.concurrent.TimeUnit.NANOSECONDS);
+      } catch (Exception notInTime) {
+        p.destroyForcibly();
+      }
+    }
+  }
+
+  static final long PATIENCE_S = 30;
 
   static String range(LocalDate from, LocalDate to) {
     return from.equals(to) ? from.toString() : from + " .. " + to;

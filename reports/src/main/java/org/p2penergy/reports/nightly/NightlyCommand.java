@@ -20,12 +20,15 @@ import java.util.function.Consumer;
 import org.p2penergy.home.cli.DurationConverter;
 import org.p2penergy.home.cli.LocalDateConverter;
 import org.p2penergy.home.cli.UserException;
+import org.p2penergy.home.config.CommunityLoader;
 import org.p2penergy.home.config.ConfigLoader;
 import org.p2penergy.home.config.HomeConfig;
+import org.p2penergy.home.config.StorageSettings;
 import org.p2penergy.home.layout.DataLayout;
 import org.p2penergy.reports.mail.Mailer;
 import org.p2penergy.reports.mail.RetryPolicy;
 import org.p2penergy.reports.mail.SmtpMailer;
+import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -40,7 +43,10 @@ import picocli.CommandLine.Spec;
           + " first: catches up missed nights, never sends a report twice, retries a failed email"
           + " on the next run. Week reports on Sundays' runs (sent Monday) and month reports on"
           + " the month's last day (sent on the 1st) when the config's reports: block asks.",
-      "State: DATA/state/nightly.json. First run: yesterday only (or --since)."
+      "With --community: one analyze of every home, then each home's reports, each mailed to"
+          + " its own mail.to; a home whose file is broken or whose mail server fails does not"
+          + " stop the others.",
+      "State: DATA/state/nightly/HOME.json, per home. First run: yesterday only (or --since)."
     },
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {
@@ -49,24 +55,33 @@ import picocli.CommandLine.Spec;
       "3:an email was not sent (the PDF is kept; retried next run)",
       "4:a report could not be rendered",
       "5:analyze failed (later days wait for the next run)",
-      "6:another nightly run is in progress"
+      "6:another nightly run is in progress",
+      "7:a home's file could not be read: that home was skipped (--community)"
     })
 public final class NightlyCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
   @Option(
       names = "--data",
-      required = true,
       paramLabel = "DIR",
-      description = "the data folder (readings/, reports/, state/)")
+      description =
+          "the data folder (readings/, reports/, state/; default with --community: its storage"
+              + " url, a local folder)")
   Path data;
 
-  @Option(
-      names = "--config",
-      required = true,
-      paramLabel = "FILE",
-      description = "home config (p2penergy.yaml)")
-  Path config;
+  @ArgGroup(exclusive = true, multiplicity = "1")
+  Source source;
+
+  static final class Source {
+    @Option(names = "--config", paramLabel = "FILE", description = "home config (p2penergy.yaml)")
+    Path config;
+
+    @Option(
+        names = "--community",
+        paramLabel = "FILE",
+        description = "a community.yaml: every home it lists, analysed in one job")
+    Path community;
+  }
 
   @Option(
       names = "--since",
@@ -99,6 +114,7 @@ public final class NightlyCommand implements Callable<Integer> {
 
   private final Clock clock;
   private final Map<String, String> environment;
+  private final RetryPolicy retries;
 
   public NightlyCommand() {
     this(Clock.systemUTC(), System.getenv());
@@ -106,22 +122,30 @@ public final class NightlyCommand implements Callable<Integer> {
 
   /** For tests: a fixed "now" and environment. */
   public NightlyCommand(Clock clock, Map<String, String> environment) {
+    this(clock, environment, RetryPolicy.DEFAULT);
+  }
+
+  /** For tests: also how failed emails are retried (the default waits minutes). */
+  NightlyCommand(Clock clock, Map<String, String> environment, RetryPolicy retries) {
     this.clock = clock;
     this.environment = environment;
+    this.retries = retries;
   }
 
   @Override
   public Integer call() throws IOException {
-    HomeConfig home = ConfigLoader.load(config);
-    if (!Files.isDirectory(data)) {
-      throw new UserException(data + ": no such data folder");
-    }
     PrintWriter out = spec.commandLine().getOut();
     Consumer<String> progress =
         line -> {
           out.println("nightly: " + line);
           out.flush();
         };
+    if (source.community != null) {
+      return community(progress, out);
+    }
+    Path config = source.config;
+    HomeConfig home = ConfigLoader.load(config);
+    requireFolder(data);
     Duration graceTime = grace == null ? home.collector().roll().plusMinutes(10) : grace;
     LocalDate lastComplete =
         NightlyPlan.lastCompleteDay(clock.instant(), home.home().timezone(), graceTime);
@@ -129,26 +153,119 @@ public final class NightlyCommand implements Callable<Integer> {
         new ChildProcessAnalyzer(
             ChildProcessAnalyzer.command(analyzeCommand, environment),
             data,
-            config,
+            List.of("--config", config.toString()),
             // The launcher that started this run has built the jars: no build at 2 am.
             Map.of("P2PENERGY_NO_BUILD", "1"),
-            line -> {
-              out.println("  analyze | " + line);
-              out.flush();
-            });
-    Optional<Mailer> mailer =
-        noEmail
-            ? Optional.empty()
-            : home.mail()
-                .map(
-                    m ->
-                        (Mailer)
-                            SmtpMailer.standard(
-                                m,
-                                RetryPolicy.DEFAULT,
-                                clock,
-                                l -> progress.accept("email: " + l)));
+            analyzeOutput(out));
+    Optional<Mailer> mailer = mailer(home, progress);
     NightlyStateStore store = new NightlyStateStore(data, home.home().id());
+    return locked(
+        data,
+        progress,
+        () -> {
+          List<LocalDate> days =
+              NightlyPlan.days(store.load(), lastComplete, Optional.ofNullable(since));
+          NightlyRun run =
+              new NightlyRun(
+                  data,
+                  home,
+                  analyzer,
+                  Reporter.pdf(data, home.home().id()),
+                  mailer,
+                  store,
+                  progress);
+          return run.run(days).exitCode();
+        });
+  }
+
+  private int community(Consumer<String> progress, PrintWriter out) throws IOException {
+    Path folder = data;
+    if (folder == null) {
+      // The community file's own storage: a local folder (an object store needs --data).
+      StorageSettings storage =
+          CommunityLoader.loadTolerant(source.community)
+              .community()
+              .storage()
+              .orElseThrow(
+                  () ->
+                      new UserException(
+                          "missing --data DIR (or a storage: block in " + source.community + ")"));
+      if (storage.isS3()) {
+        throw new UserException(
+            "the community's storage is "
+                + storage.url()
+                + ": give --data, the local folder for"
+                + " its reports");
+      }
+      folder = storage.localPath();
+    }
+    requireFolder(folder);
+    Path dataDir = folder;
+    List<String> analyze = ChildProcessAnalyzer.command(analyzeCommand, environment);
+    CommunityNightly.Parts parts =
+        new CommunityNightly.Parts() {
+          @Override
+          public Analyzer analyzer(Path community) {
+            return new ChildProcessAnalyzer(
+                analyze,
+                dataDir,
+                List.of("--community", community.toString(), "--skip-broken-homes"),
+                Map.of("P2PENERGY_NO_BUILD", "1"),
+                analyzeOutput(out));
+          }
+
+          @Override
+          public Optional<Mailer> mailer(HomeConfig home) {
+            return NightlyCommand.this.mailer(
+                home, line -> progress.accept(home.home().id() + ": " + line));
+          }
+        };
+    return locked(
+        dataDir,
+        progress,
+        () ->
+            new CommunityNightly(
+                    dataDir,
+                    source.community,
+                    clock,
+                    Optional.ofNullable(grace),
+                    Optional.ofNullable(since),
+                    parts,
+                    progress)
+                .run());
+  }
+
+  private Optional<Mailer> mailer(HomeConfig home, Consumer<String> progress) {
+    if (noEmail) {
+      return Optional.empty();
+    }
+    return home.mail()
+        .map(
+            m ->
+                (Mailer)
+                    SmtpMailer.standard(m, retries, clock, l -> progress.accept("email: " + l)));
+  }
+
+  private static Consumer<String> analyzeOutput(PrintWriter out) {
+    return line -> {
+      out.println("  analyze | " + line);
+      out.flush();
+    };
+  }
+
+  private static void requireFolder(Path data) {
+    if (data == null) {
+      throw new UserException("missing required option --data DIR");
+    }
+    if (!Files.isDirectory(data)) {
+      throw new UserException(data + ": no such data folder");
+    }
+  }
+
+  /** Runs {@code work} holding the data folder's nightly lock, for the whole run. */
+  private static int locked(
+      Path data, Consumer<String> progress, java.util.function.IntSupplier work)
+      throws IOException {
     Files.createDirectories(lockFile(data).getParent());
     try (FileChannel channel =
             FileChannel.open(lockFile(data), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
@@ -157,12 +274,7 @@ public final class NightlyCommand implements Callable<Integer> {
         progress.accept("another nightly run holds " + lockFile(data) + "; not starting");
         return NightlyOutcome.ALREADY_RUNNING;
       }
-      List<LocalDate> days =
-          NightlyPlan.days(store.load(), lastComplete, Optional.ofNullable(since));
-      NightlyRun run =
-          new NightlyRun(
-              data, home, analyzer, Reporter.pdf(data, home.home().id()), mailer, store, progress);
-      return run.run(days).exitCode();
+      return work.getAsInt();
     } catch (NightlyStateException e) {
       throw new UserException(e.getMessage());
     } catch (IOException e) {
