@@ -33,16 +33,18 @@ final class HeadlineText {
             NAME_WIDTH,
             Math.max(
                 "Appliance".length(),
-                p.appliances().stream().mapToInt(a -> a.name().length()).max().orElse(0)));
-    String format = "%-" + nameWidth + "s %9s %9s %6s%n";
+                p.appliances().stream().mapToInt(a -> codePoints(a.name())).max().orElse(0)));
+    // The name column is padded by hand: %-24s counts UTF-16 units, and an emoji is two of them.
+    String format = "%s %9s %9s %6s%n";
     StringBuilder out = new StringBuilder();
-    out.append(String.format(Locale.ROOT, format, "Appliance", "kWh", "Cost", "Share"));
+    out.append(
+        String.format(Locale.ROOT, format, pad("Appliance", nameWidth), "kWh", "Cost", "Share"));
     for (ApplianceTotal a : p.appliances()) {
       out.append(
           String.format(
               Locale.ROOT,
               format,
-              clip(a.name(), nameWidth),
+              pad(clip(a.name(), nameWidth), nameWidth),
               Formats.number(a.kwh()),
               f.money(a.cost()),
               Formats.percent(a.share())));
@@ -51,14 +53,26 @@ final class HeadlineText {
         String.format(
             Locale.ROOT,
             format,
-            "Total",
+            pad("Total", nameWidth),
             Formats.number(p.totals().kwh()),
             f.money(p.totals().cost()),
             "100%"));
     return out.toString();
   }
 
-  private static String clip(String name, int width) {
-    return name.length() <= width ? name : name.substring(0, width - 1) + "…";
+  /** At most {@code width} characters (code points: an emoji is never cut in half). */
+  static String clip(String name, int width) {
+    if (codePoints(name) <= width) {
+      return name;
+    }
+    return name.substring(0, name.offsetByCodePoints(0, width - 1)) + "…";
+  }
+
+  private static String pad(String text, int width) {
+    return text + " ".repeat(Math.max(0, width - codePoints(text)));
+  }
+
+  private static int codePoints(String s) {
+    return s.codePointCount(0, s.length());
   }
 }
