@@ -67,6 +67,9 @@ public final class EnergyJob {
 
   public Outcome run(AnalyzeRequest request) throws IOException {
     SparkSessions.configureForJob(spark);
+    // Spark's default of 200 shuffle partitions is for big inputs: a home-day has a few dozen
+    // rows per output table, and 200 tasks per stage cost seconds each on two cores.
+    spark.conf().set("spark.sql.shuffle.partitions", Integer.toString(partitions(request)));
     Configuration hadoop = spark.sparkContext().hadoopConfiguration();
     JavaSparkContext sc = JavaSparkContext.fromSparkContext(spark.sparkContext());
     List<HomeInput> homes = request.homes();

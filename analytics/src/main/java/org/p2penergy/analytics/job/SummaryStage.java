@@ -56,7 +56,7 @@ final class SummaryStage implements FlatMapFunction<SummaryStage.HomeRun, Row>, 
   private final Instant generatedAt;
   private final Map<String, List<InputFiles.Unreadable>> unreadable;
   private final LongAccumulator anomalies;
-  private final Optional<Community> community;
+  private final Community community; // null: a home on its own (Optional is not Serializable)
 
   /** The community of a run that compares (its name and min_homes), serializable. */
   record Community(String name, int minHomes) implements Serializable {}
@@ -71,7 +71,7 @@ final class SummaryStage implements FlatMapFunction<SummaryStage.HomeRun, Row>, 
       Map<String, List<InputFiles.Unreadable>> unreadable,
       LongAccumulator anomalies,
       Optional<Community> community) {
-    this.community = community;
+    this.community = community.orElse(null);
     this.dataDir = dataDir;
     this.homes = homes;
     this.conf = conf;
@@ -139,7 +139,8 @@ final class SummaryStage implements FlatMapFunction<SummaryStage.HomeRun, Row>, 
               side.quarantine(start, end),
               unreadableFor(utcDate(start.minus(edge)), utcDate(end.plus(edge)), id),
               peers.stream().filter(p -> p.date().equals(day)).toList(),
-              community.map(c -> new DaySummary.Community(c.name(), c.minHomes())));
+              Optional.ofNullable(community)
+                  .map(c -> new DaySummary.Community(c.name(), c.minHomes())));
       write(
           new Path(dataDir, DataLayout.of(id).summary(d)),
           SummaryJson.write(builder.build(input)),
