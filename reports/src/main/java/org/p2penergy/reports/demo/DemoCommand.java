@@ -57,6 +57,17 @@ public final class DemoCommand implements Callable<Integer> {
       description = "the simulator's seed: same seed, same readings (default: ${DEFAULT-VALUE})")
   long seed;
 
+  @Option(
+      names = "--homes",
+      paramLabel = "N",
+      arity = "0..1",
+      fallbackValue = "8",
+      description =
+          "a simulated community of N homes (default with no N: 8) on one product stream instead"
+              + " of the demo home: collected, analysed in one job and compared; prints one"
+              + " household's PDF with its 'How you compare' section")
+  Integer homes;
+
   @Override
   public Integer call() throws Exception {
     if (days < 1 || days > 31) {
@@ -65,12 +76,15 @@ public final class DemoCommand implements Callable<Integer> {
     if (!(speed >= 1 && speed <= 100_000)) {
       throw new UserException("--speed must be 1 to 100000");
     }
+    if (homes != null && (homes < 1 || homes > 200)) {
+      throw new UserException("--homes must be 1 to 200");
+    }
     Path folder = folder();
     Path launcher = ChildCommand.launcher(System.getenv("P2PENERGY_HOME"));
     PrintWriter w = spec.commandLine().getOut();
     DemoResult result =
         new DemoRun(
-                new DemoSettings(folder, days, speed, seed, launcher),
+                new DemoSettings(folder, days, speed, seed, launcher, homes == null ? 0 : homes),
                 Clock.systemUTC(),
                 line -> {
                   w.println("demo: " + line);
@@ -83,6 +97,7 @@ public final class DemoCommand implements Callable<Integer> {
     w.println(MailComposer.subject(result.headline()));
     w.println();
     w.print(result.headline().table());
+    result.headline().comparison().ifPresent(line -> w.println("\n" + line));
     w.flush();
     return 0;
   }

@@ -39,10 +39,10 @@ class DemoCommandTest {
     assertThat(home.home().appliances())
         .extracting(a -> a.name())
         .containsExactly("Fridge", "Microwave", "Raspberry Pi");
-    assertThat(Files.getPosixFilePermissions(home.tokenFile()))
+    assertThat(Files.getPosixFilePermissions(home.token().file()))
         .extracting(Object::toString)
         .containsExactlyInAnyOrder("OWNER_READ", "OWNER_WRITE");
-    assertThat(Files.readString(home.tokenFile()).strip()).isEqualTo(home.token());
-    assertThat(home.toString()).doesNotContain(home.token());
+    assertThat(Files.readString(home.token().file()).strip()).isEqualTo(home.token().value());
+    assertThat(home.toString()).doesNotContain(home.token().value());
   }
 }
