@@ -217,6 +217,12 @@ public final class AnalyzeCommand implements Callable<Integer> {
             + "; starting Spark");
     err.flush();
     try (SparkSession spark = SparkSessions.create("p2penergy analyze")) {
+      err.println(
+          String.format(
+              Locale.ROOT,
+              "analyze: Spark ready in %.1f s (%s)",
+              (System.nanoTime() - started) / 1e9,
+              spark.sparkContext().master()));
       if (storage.isPresent() && request.dataDir().startsWith("s3a://")) {
         StorageAccess.configure(
             spark.sparkContext().hadoopConfiguration(), storage.get(), System.getenv());
@@ -227,7 +233,15 @@ public final class AnalyzeCommand implements Callable<Integer> {
               spark,
               Clock.systemUTC(),
               line -> {
-                err.println("analyze: " + line);
+                // Each step with the time it started at: where a night's seconds go.
+                err.println(
+                    line.startsWith("[")
+                        ? String.format(
+                            Locale.ROOT,
+                            "analyze: %s (at %.1f s)",
+                            line,
+                            (System.nanoTime() - started) / 1e9)
+                        : "analyze: " + line);
                 err.flush();
               });
       EnergyJob.Outcome outcome = job.run(request);
