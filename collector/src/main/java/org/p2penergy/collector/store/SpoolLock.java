@@ -1,38 +1,26 @@
 package org.p2penergy.collector.store;
 
 import java.io.IOException;
-import java.nio.channels.FileChannel;
-import java.nio.channels.FileLock;
-import java.nio.channels.OverlappingFileLockException;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
+import org.p2penergy.home.io.FolderLock;
 
 /** One process per spool directory: a second store there would roll the first one's segment. */
 final class SpoolLock implements AutoCloseable {
-  private final FileChannel channel;
-  private final FileLock lock;
+  private final FolderLock lock;
 
-  private SpoolLock(FileChannel channel, FileLock lock) {
-    this.channel = channel;
+  private SpoolLock(FolderLock lock) {
     this.lock = lock;
   }
 
   static SpoolLock acquire(Path spoolDir) throws IOException {
     Path file = spoolDir.resolve(".lock");
-    FileChannel channel;
+    FolderLock lock;
     try {
-      channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+      lock = FolderLock.tryLock(file);
     } catch (IOException e) {
       throw Disk.describe("cannot open " + file, e);
     }
-    FileLock lock;
-    try {
-      lock = channel.tryLock();
-    } catch (OverlappingFileLockException e) {
-      lock = null;
-    }
     if (lock == null) {
-      channel.close();
       throw new IOException(
           "the spool "
               + spoolDir
@@ -40,13 +28,11 @@ final class SpoolLock implements AutoCloseable {
               + file
               + ")");
     }
-    return new SpoolLock(channel, lock);
+    return new SpoolLock(lock);
   }
 
   @Override
   public void close() throws IOException {
-    try (channel) {
-      lock.release();
-    }
+    lock.close();
   }
 }

@@ -2,13 +2,8 @@ package org.p2penergy.reports.nightly;
 
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.io.UncheckedIOException;
-import java.nio.channels.FileChannel;
-import java.nio.channels.FileLock;
-import java.nio.channels.OverlappingFileLockException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
@@ -24,6 +19,7 @@ import org.p2penergy.home.config.CommunityLoader;
 import org.p2penergy.home.config.ConfigLoader;
 import org.p2penergy.home.config.HomeConfig;
 import org.p2penergy.home.config.StorageSettings;
+import org.p2penergy.home.io.FolderLock;
 import org.p2penergy.home.layout.DataLayout;
 import org.p2penergy.reports.mail.Mailer;
 import org.p2penergy.reports.mail.RetryPolicy;
@@ -266,32 +262,15 @@ public final class NightlyCommand implements Callable<Integer> {
   private static int locked(
       Path data, Consumer<String> progress, java.util.function.IntSupplier work)
       throws IOException {
-    Files.createDirectories(lockFile(data).getParent());
-    try (FileChannel channel =
-            FileChannel.open(lockFile(data), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
-        FileLock lock = tryLock(channel)) {
+    Path file = data.resolve(DataLayout.nightlyLock());
+    try (FolderLock lock = FolderLock.tryLock(file)) {
       if (lock == null) {
-        progress.accept("another nightly run holds " + lockFile(data) + "; not starting");
+        progress.accept("another nightly run holds " + file + "; not starting");
         return NightlyOutcome.ALREADY_RUNNING;
       }
       return work.getAsInt();
     } catch (NightlyStateException e) {
       throw new UserException(e.getMessage());
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot lock " + lockFile(data), e);
-    }
-  }
-
-  private static Path lockFile(Path data) {
-    return data.resolve(DataLayout.nightlyLock());
-  }
-
-  /** Null when another run (another process, or this JVM in tests) holds the lock. */
-  private static FileLock tryLock(FileChannel channel) throws IOException {
-    try {
-      return channel.tryLock();
-    } catch (OverlappingFileLockException e) {
-      return null;
     }
   }
 }

@@ -56,8 +56,8 @@ class CommunityNightlyIT {
   void setUp() throws Exception {
     data = Files.createDirectories(dir.resolve("data"));
     Files.createDirectories(dir.resolve("homes"));
-    script = dir.resolve("fake-community-analyze.sh");
-    try (InputStream in = getClass().getResourceAsStream("fake-community-analyze.sh")) {
+    script = dir.resolve("fake-analyze.sh");
+    try (InputStream in = getClass().getResourceAsStream("fake-analyze.sh")) {
       Files.copy(in, script);
     }
     script.toFile().setExecutable(true);
