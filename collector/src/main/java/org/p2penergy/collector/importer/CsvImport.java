@@ -7,32 +7,46 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import org.p2penergy.collector.store.DurableStore;
 import org.p2penergy.collector.store.QuarantineLog;
 import org.p2penergy.collector.store.Reading;
 import org.p2penergy.collector.store.StoreCounters;
+import org.p2penergy.home.readings.PhysicalRange;
 
 /**
  * Imports CSV traces for one device through the collector's own {@link DurableStore} (its own
  * spool, {@code DATA/spool/import}), so the files are written exactly as the collector writes them.
- * Bad rows go to the quarantine with {@code path:line}; they are counted, never fatal.
+ * Bad rows go to the quarantine with {@code path:line}; they are counted, never fatal. A value
+ * outside {@link PhysicalRange} is one of them, with the reason the stream and the legacy import
+ * give it.
  */
 public final class CsvImport {
   private static final long PROGRESS_ROWS = 200_000;
 
-  /** What an import did. */
+  /** What an import did; {@code reasons}: the quarantine count of each reason. */
   public record Summary(
       int inputs,
       long rowsRead,
       long readingsWritten,
       long duplicates,
       long quarantined,
-      long files) {
+      long files,
+      Map<String, Long> reasons) {
     public String line() {
       return String.format(
           "import csv: %d file(s), %d rows read, %d readings written (%d duplicates dropped),"
               + " %d quarantined, %d Parquet file(s)",
           inputs, rowsRead, readingsWritten, duplicates, quarantined, files);
+    }
+
+    /** The reason most rows were quarantined for, or null if none was. */
+    public String mainReason() {
+      return reasons.entrySet().stream()
+          .max(Map.Entry.comparingByValue())
+          .map(Map.Entry::getKey)
+          .orElse(null);
     }
   }
 
@@ -68,6 +82,7 @@ public final class CsvImport {
   public Summary run(Path dataDir, List<Path> files) throws IOException {
     Instant receivedAt = clock.instant();
     long[] rows = {0};
+    Map<String, Long> reasons = new TreeMap<>();
     try (DurableStore store = DurableStore.forImport(dataDir, home, maxRowsPerFile, clock);
         QuarantineLog quarantine = new QuarantineLog(dataDir, clock, false)) {
       for (Path file : files) {
@@ -77,12 +92,16 @@ public final class CsvImport {
                 file,
                 new CsvTraceReader.Listener() {
                   @Override
-                  public void point(long line, TracePoint p) {
+                  public void point(long line, String raw, TracePoint p) {
                     count(file);
+                    if (!PhysicalRange.contains(p.value())) {
+                      quarantine(line, raw, PhysicalRange.OUT_OF_RANGE);
+                      return;
+                    }
                     try {
                       store.accept(new Reading(deviceId, event, p.ts(), receivedAt, p.value()));
                     } catch (IllegalArgumentException e) { // e.g. a time beyond year 294 000
-                      quarantine(line, p.ts() + "," + p.value(), e.getMessage());
+                      quarantine(line, raw, e.getMessage());
                     } catch (IOException e) {
                       throw new UncheckedIOException(e);
                     }
@@ -95,6 +114,8 @@ public final class CsvImport {
                   }
 
                   private void quarantine(long line, String raw, String reason) {
+                    // "bad value: '1,5' is not a number" counts under "bad value"
+                    reasons.merge(reason.replaceFirst(":.*", ""), 1L, Long::sum);
                     try {
                       quarantine.add(home, receivedAt, reason, event, raw, file + ":" + line);
                     } catch (IOException e) {
@@ -118,7 +139,8 @@ public final class CsvImport {
           c.rowsWritten(),
           c.duplicatesDropped(),
           quarantine.count(),
-          c.filesWritten());
+          c.filesWritten(),
+          reasons);
     } catch (UncheckedIOException e) {
       throw e.getCause();
     }

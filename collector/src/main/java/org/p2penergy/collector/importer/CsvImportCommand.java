@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import org.p2penergy.home.cli.UserException;
 import org.p2penergy.home.config.CollectorSettings;
+import org.p2penergy.home.layout.DataLayout;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -27,7 +28,18 @@ import picocli.CommandLine.Parameters;
       "Written exactly as the collector writes them (DATA/readings/home=H/date=D/part-*.parquet,"
           + " through a spool in DATA/spool/import). Bad rows go to"
           + " DATA/quarantine/home=H/YYYY-MM-DD.jsonl with their file and line; they never stop the"
-          + " import. Columns are 1-based numbers (a leading + is accepted) or header names."
+          + " import. Columns are 1-based numbers (a leading + is accepted) or header names.",
+      "A bad row is one that is not UTF-8 text, is longer than 4096 bytes, has too few"
+          + " columns, a bad time, a value that is not a number (or longer than 64 characters), or"
+          + " a value outside the physical range |value| <= 1,000,000 ('value out of physical"
+          + " range', as for the stream)."
+    },
+    exitCodeListHeading = "%nExit codes:%n",
+    exitCodeList = {
+      "0:imported (some rows may be quarantined)",
+      "1:DATA cannot be written (disk full, permissions), or an unexpected error",
+      "2:bad options, a FILE missing or a directory, a named column not in the header",
+      "3:nothing imported: every row was quarantined, or the files hold no rows"
     },
     footerHeading = "%nExamples:%n",
     footer = {
@@ -112,23 +124,52 @@ public final class CsvImportCommand implements Callable<Integer> {
   PrintStream out = System.out;
   PrintStream progress = System.err;
 
+  /** Exit code when no reading at all was imported (every row quarantined, or none there). */
+  static final int NOTHING_IMPORTED = 3;
+
   @Override
   public Integer call() {
     CsvTraceFormat format = format();
     for (Path f : files) {
-      if (!Files.isRegularFile(f)) throw new UserException("no such file: " + f);
+      if (Files.isDirectory(f)) throw new UserException("is a directory, not a CSV file: " + f);
+      if (!Files.exists(f)) throw new UserException("no such file: " + f);
+      if (!Files.isRegularFile(f)) throw new UserException("not a regular file: " + f);
     }
     if (maxRowsPerFile < 1) throw new UserException("--max-rows-per-file must be at least 1");
     CsvImport importer =
         new CsvImport(format, home.id(), device, event, clock, progress, maxRowsPerFile);
+    CsvImport.Summary summary;
     try {
-      out.println(importer.run(data, files).line());
+      summary = importer.run(data, files);
     } catch (IOException e) {
       throw new UserException(e.getMessage(), 1);
     } catch (IllegalArgumentException e) {
       throw new UserException(e.getMessage());
     }
+    out.println(summary.line());
+    if (summary.readingsWritten() == 0) throw new UserException(nothing(summary), NOTHING_IMPORTED);
     return 0;
+  }
+
+  /** Why nothing was imported, in one line, with where to look. */
+  private String nothing(CsvImport.Summary s) {
+    if (s.rowsRead() == 0) {
+      return "nothing imported: "
+          + (files.size() == 1 ? "the file holds" : "the files hold")
+          + " no rows";
+    }
+    String reason = s.mainReason();
+    String hint =
+        reason != null && reason.startsWith("expected at least")
+            ? "; is the delimiter right (--delimiter, --preset)?"
+            : "";
+    return "nothing imported: "
+        + (s.rowsRead() == 1 ? "the only row was" : "all " + s.rowsRead() + " rows were")
+        + " quarantined (mostly: "
+        + reason
+        + ") in "
+        + data.resolve(DataLayout.of(home.id()).quarantine())
+        + hint;
   }
 
   CsvTraceFormat format() {

@@ -2,8 +2,8 @@ package org.p2penergy.collector.importer;
 
 import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.Reader;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.DateTimeException;
@@ -14,13 +14,20 @@ import java.util.List;
 /**
  * Reads a power trace in a {@link CsvTraceFormat}: one {@link TracePoint} per good row, and each
  * bad row reported with its line number and reason (never fatal). LF and CRLF line ends both work;
- * blank lines are skipped; fields may be wrapped in double quotes.
+ * blank lines are skipped; fields may be wrapped in double quotes. Each line is decoded on its own
+ * ({@link CsvLines}): a byte that is not UTF-8, a line over 4 KiB or a number over {@link
+ * Numbers#MAX_NUMBER_CHARS} characters spoils only its row, quickly.
  */
 public final class CsvTraceReader {
 
   /** Receives the rows of a trace in file order. Line numbers are 1-based, header included. */
   public interface Listener {
-    void point(long lineNumber, TracePoint point);
+    default void point(long lineNumber, TracePoint point) {}
+
+    /** A good row with its text (what an importer quarantines if it refuses the value). */
+    default void point(long lineNumber, String line, TracePoint point) {
+      point(lineNumber, point);
+    }
 
     default void bad(long lineNumber, String line, String reason) {}
   }
@@ -37,7 +44,14 @@ public final class CsvTraceReader {
    */
   public List<TracePoint> readAll(Path file) throws IOException {
     List<TracePoint> points = new ArrayList<>();
-    read(file, (line, point) -> points.add(point));
+    read(
+        file,
+        new Listener() {
+          @Override
+          public void point(long lineNumber, TracePoint point) {
+            points.add(point);
+          }
+        });
     return points;
   }
 
@@ -45,8 +59,8 @@ public final class CsvTraceReader {
    * @throws IllegalArgumentException if a named column is not in the file's header
    */
   public void read(Path file, Listener listener) throws IOException {
-    try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-      read(in, listener);
+    try (InputStream in = Files.newInputStream(file)) {
+      read(CsvLines.of(in), listener);
     }
   }
 
@@ -54,21 +68,28 @@ public final class CsvTraceReader {
    * @throws IllegalArgumentException if a named column is not in the header
    */
   public void read(Reader reader, Listener listener) throws IOException {
-    BufferedReader in =
-        reader instanceof BufferedReader b ? b : new BufferedReader(reader, 1 << 16);
-    long lineNumber = 0;
+    read(
+        CsvLines.of(reader instanceof BufferedReader b ? b : new BufferedReader(reader, 1 << 16)),
+        listener);
+  }
+
+  private void read(CsvLines in, Listener listener) throws IOException {
     List<String> headerNames = List.of();
     if (format.header()) {
-      String first = in.readLine();
+      CsvLines.Line first = in.next();
       if (first == null) return;
-      lineNumber++;
-      headerNames = split(stripBom(first));
+      headerNames = split(stripBom(first.text())); // names only: kept even if not clean UTF-8
     }
     int timeIndex = CsvTraceFormat.resolve(format.timeColumn(), headerNames);
     int valueIndex = CsvTraceFormat.resolve(format.valueColumn(), headerNames);
-    String line;
-    while ((line = in.readLine()) != null) {
-      lineNumber++;
+    CsvLines.Line next;
+    while ((next = in.next()) != null) {
+      long lineNumber = next.number();
+      String line = next.text();
+      if (next.problem() != null) {
+        listener.bad(lineNumber, line, next.problem());
+        continue;
+      }
       if (line.isBlank()) continue;
       if (lineNumber == 1) line = stripBom(line);
       List<String> fields = split(line);
@@ -93,7 +114,7 @@ public final class CsvTraceReader {
         listener.bad(lineNumber, line, "bad value: " + e.getMessage());
         continue;
       }
-      listener.point(lineNumber, new TracePoint(ts, value));
+      listener.point(lineNumber, line, new TracePoint(ts, value));
     }
   }
 

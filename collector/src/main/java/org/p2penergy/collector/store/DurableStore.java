@@ -19,25 +19,28 @@ import org.p2penergy.home.layout.DataLayout;
  * segment becomes {@code DATA/readings/home=H/date=D/part-*.parquet} and is deleted. Opening the
  * store first rolls what an earlier run left behind. A failed roll (disk full) keeps the segment
  * and is retried; see {@link StoreCounters} and {@link StoreListener} for what it reports.
+ *
+ * <p>A reading counts once it is durable ({@link StoreListener#synced}), never on {@link #accept}.
+ * When the spool cannot be written (disk full) the store refuses every reading at once ({@link
+ * StoreRefusedException}, counted) instead of buffering more, retries every tick, and takes
+ * readings again as soon as a write and fsync succeed ({@link SpoolWriter}).
  */
 public final class DurableStore implements ReadingSink {
   private static final Duration RETRY = Duration.ofSeconds(10);
 
-  private final CollectorSettings settings;
   private final Clock clock;
   private final StoreListener listener;
   private final Spool spool;
+  private final SpoolWriter writer;
   private final SpoolLock lock;
   private final SegmentConverter converter;
   private final StoreThreads threads; // null when the caller drives tick()
   private final Object convertLock = new Object();
   private final StoreStats stats = new StoreStats();
-  private Instant lastSync;
   private volatile Instant retryAt = Instant.MIN;
   private boolean closed;
 
   DurableStore(StoreBuilder b) throws IOException {
-    this.settings = b.settings;
     this.clock = b.clock;
     this.listener = b.listener;
     Path readings = b.dataDir.resolve(DataLayout.READINGS);
@@ -49,8 +52,8 @@ public final class DurableStore implements ReadingSink {
     }
     this.lock = SpoolLock.acquire(b.spoolDir);
     this.spool = new Spool(b.spoolDir, clock, b.faults);
+    this.writer = new SpoolWriter(spool, b.settings, clock, listener, stats);
     this.converter = new SegmentConverter(b.dataDir, b.homes, b.options, b.faults);
-    this.lastSync = clock.instant();
     try {
       stats.recoveredSegments = spool.adoptLeftovers().size();
     } catch (IOException e) {
@@ -60,7 +63,7 @@ public final class DurableStore implements ReadingSink {
     convertQuietly(); // a failure is reported and retried; collecting can start anyway
     this.threads =
         b.background
-            ? new StoreThreads(settings.fsyncInterval(), this::tickSpool, this::convertQuietly)
+            ? new StoreThreads(b.settings.fsyncInterval(), this::tickSpool, this::convertQuietly)
             : null;
   }
 
@@ -96,8 +99,9 @@ public final class DurableStore implements ReadingSink {
   /**
    * Appends to the spool. Durable after the next group fsync ({@link StoreListener#synced}).
    *
-   * @throws IOException naming the spool file if it cannot be written (disk full); the reading is
-   *     then not stored
+   * @throws StoreRefusedException at once while the spool cannot be written (disk full); the
+   *     reading is then not stored and is counted as refused
+   * @throws IOException if the store is closed
    */
   @Override
   public void accept(Reading reading) throws IOException {
@@ -108,16 +112,7 @@ public final class DurableStore implements ReadingSink {
     boolean full;
     synchronized (this) {
       if (closed) throw new IOException("the store is closed");
-      try {
-        spool.append(reading);
-      } catch (IOException e) {
-        spool.sealBroken();
-        throw problem(e);
-      }
-      stats.accepted++;
-      if (settings.fsyncInterval().isZero()) syncLocked();
-      full = spool.openRows() >= settings.maxRowsPerFile();
-      if (full) sealLocked();
+      full = writer.append(reading);
     }
     if (full) {
       if (threads != null) threads.queueRoll();
@@ -127,7 +122,7 @@ public final class DurableStore implements ReadingSink {
 
   /** Group fsync now. */
   public synchronized void sync() throws IOException {
-    syncLocked();
+    writer.sync();
   }
 
   /**
@@ -139,18 +134,12 @@ public final class DurableStore implements ReadingSink {
     if (tickSpool()) convertQuietly();
   }
 
-  /** Group fsync and seal if due; true if sealed segments wait for conversion. */
+  /** Group fsync and seal if due (or the retry of an unwritable spool); true if a roll waits. */
   private boolean tickSpool() {
     Instant now = clock.instant();
     synchronized (this) {
       if (closed) return false;
-      try {
-        if (!now.isBefore(lastSync.plus(settings.fsyncInterval()))) syncLocked();
-        Instant opened = spool.openedAt();
-        if (opened != null && !now.isBefore(rollDue(opened))) sealLocked();
-      } catch (IOException e) {
-        return false; // reported by problem(); the next tick tries again
-      }
+      writer.tick(now);
       return !spool.sealed().isEmpty() && !now.isBefore(retryAt);
     }
   }
@@ -162,12 +151,20 @@ public final class DurableStore implements ReadingSink {
    */
   public void roll() throws IOException {
     synchronized (this) {
-      sealLocked();
+      writer.seal();
     }
     convertPending();
   }
 
-  /** Stops the background thread, fsyncs, rolls and releases the spool. */
+  /**
+   * Stops the background thread, fsyncs, rolls and releases the spool. On a disk that is still full
+   * it does not wait: what is durable stays in the spool for the next start, the buffer that cannot
+   * be written is counted as {@link StoreCounters#unstored()}, and the error is thrown after the
+   * spool is released.
+   *
+   * @throws IOException naming the file if the spool could not be written or a segment could not be
+   *     rolled (it is kept and rolled by the next start)
+   */
   @Override
   public void close() throws IOException {
     synchronized (this) {
@@ -175,54 +172,27 @@ public final class DurableStore implements ReadingSink {
       closed = true;
     }
     if (threads != null) threads.stop();
+    IOException failure = null;
     try {
       synchronized (this) {
-        sealLocked();
+        failure = writer.sealForClose();
       }
-      convertPending();
+      try {
+        convertPending();
+      } catch (IOException e) {
+        if (failure == null) failure = e;
+      }
     } finally {
       synchronized (this) {
         spool.close();
       }
       lock.close();
     }
+    if (failure != null) throw failure;
   }
 
   public synchronized StoreCounters counters() {
-    return stats.snapshot(spool.bytes(), spool.sealed().size());
-  }
-
-  private Instant rollDue(Instant opened) {
-    long period = Math.max(1, settings.roll().toMillis());
-    long start = opened.toEpochMilli();
-    return Instant.ofEpochMilli(Math.floorDiv(start, period) * period + period);
-  }
-
-  private void syncLocked() throws IOException {
-    lastSync = clock.instant();
-    long n;
-    try {
-      n = spool.sync();
-    } catch (IOException e) {
-      throw problem(e);
-    }
-    durable(n);
-  }
-
-  private void sealLocked() throws IOException {
-    long n;
-    try {
-      n = spool.seal();
-    } catch (IOException e) {
-      throw problem(e);
-    }
-    durable(n);
-  }
-
-  private void durable(long n) {
-    if (n == 0) return;
-    stats.synced += n;
-    listener.synced(stats.synced);
+    return stats.snapshot(spool.bytes(), spool.sealed().size(), writer.unwritable());
   }
 
   private void convertQuietly() {

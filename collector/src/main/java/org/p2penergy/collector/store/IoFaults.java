@@ -13,4 +13,7 @@ public interface IoFaults {
   IoFaults NONE = file -> {};
 
   void beforeWrite(Path file) throws IOException;
+
+  /** Called before the store fsyncs a spool segment (a failing disk, not a full one). */
+  default void beforeSync(Path file) throws IOException {}
 }

@@ -16,7 +16,8 @@ import java.util.Map;
 /**
  * Appends one JSON object a line to {@code DIR/YYYY-MM-DD.jsonl} (the UTC date of the entry),
  * creating the file and directory as needed. Each line is written whole with one append; with
- * {@code syncEachLine} it is also fsynced before {@link #append} returns.
+ * {@code syncEachLine} it is also fsynced before {@link #append} returns. A line that cannot be
+ * written whole (disk full) is cut off again, so a retry never follows half a line.
  */
 final class JsonLinesLog implements AutoCloseable {
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -51,11 +52,25 @@ final class JsonLinesLog implements AutoCloseable {
       }
       ByteBuffer line =
           ByteBuffer.wrap((JSON.writeValueAsString(entry) + "\n").getBytes(StandardCharsets.UTF_8));
-      while (line.hasRemaining()) channel.write(line);
-      if (syncEachLine) channel.force(false);
+      long before = channel.size();
+      try {
+        while (line.hasRemaining()) channel.write(line);
+        if (syncEachLine) channel.force(false);
+      } catch (IOException e) {
+        cutBack(before);
+        throw e;
+      }
       lines++;
     } catch (IOException e) {
       throw Disk.describe("cannot append to " + file, e);
+    }
+  }
+
+  private void cutBack(long size) {
+    try {
+      channel.truncate(size);
+    } catch (IOException e) {
+      // A reader skips a torn line; nothing better can be done on a failing disk.
     }
   }
 

@@ -49,6 +49,12 @@ final class Spool {
   }
 
   void append(Reading r) throws IOException {
+    ensureOpen();
+    current.append(r);
+  }
+
+  /** Creates the open segment if there is none (the first append, or a retry after a failure). */
+  void ensureOpen() throws IOException {
     if (current == null) {
       Instant now = clock.instant();
       String name =
@@ -60,12 +66,30 @@ final class Spool {
       current = SpoolSegment.create(dir.resolve(name), now, faults);
       Disk.syncDirectory(dir);
     }
-    current.append(r);
   }
 
   /** Writes and fsyncs the open segment; returns how many readings became durable. */
   long sync() throws IOException {
     return current == null ? 0 : current.sync();
+  }
+
+  /** Fsyncs what the open segment has already written (after its buffer could not be). */
+  long syncWritten() throws IOException {
+    return current == null ? 0 : current.syncWritten();
+  }
+
+  /**
+   * Closes the open segment as it is, without writing its buffer, and queues it for conversion: the
+   * last resort of a store closing on a full disk. Returns the readings dropped with the buffer
+   * (never durable, so never counted).
+   */
+  long sealAsIs() throws IOException {
+    if (current == null) return 0;
+    long dropped = current.unsyncedRows();
+    current.close();
+    sealed.add(current.file());
+    current = null;
+    return dropped;
   }
 
   /**
@@ -81,12 +105,13 @@ final class Spool {
     return durable;
   }
 
-  /** A failed segment (disk full) is sealed as it is: recovery trusts its whole records only. */
-  void sealBroken() throws IOException {
-    if (current == null || !current.broken()) return;
-    current.close();
-    sealed.add(current.file());
-    current = null;
+  /**
+   * A failed segment (its fsync or a roll-back failed) is sealed as it is: recovery trusts its
+   * whole records only. Returns the readings that never became durable in it.
+   */
+  long sealBroken() throws IOException {
+    if (current == null || !current.broken()) return 0;
+    return sealAsIs();
   }
 
   List<Path> sealed() {

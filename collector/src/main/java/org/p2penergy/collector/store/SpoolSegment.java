@@ -8,10 +8,11 @@ import java.nio.file.StandardOpenOption;
 import java.time.Instant;
 
 /**
- * The segment being appended to. Records are buffered in memory and written on {@link #flush};
- * {@link #sync} also fsyncs, after which they survive a crash. A failed write (disk full) is rolled
- * back by truncating to the last whole record and the buffer is kept, so a later retry leaves no
- * garbage between records.
+ * The segment being appended to. Records are buffered in memory (one fixed buffer, never more) and
+ * written on {@link #flush}; {@link #sync} also fsyncs, after which they survive a crash. A failed
+ * write (disk full) is rolled back by truncating to the last whole record and the buffer is kept,
+ * so a later retry leaves no garbage between records. A failed fsync cuts the file back to what the
+ * last good fsync made durable: what the store counts as durable is exactly what a recovery finds.
  */
 final class SpoolSegment implements AutoCloseable {
   private static final int BUFFER = 64 << 10;
@@ -22,8 +23,11 @@ final class SpoolSegment implements AutoCloseable {
   private final FileChannel channel;
   private final ByteBuffer buffer = ByteBuffer.allocate(BUFFER);
   private long written; // bytes known to be in the file (whole records)
+  private long synced; // of those, bytes made durable by an fsync
   private long rows;
-  private long unsyncedRows;
+  private long syncedRows; // of those, made durable by an fsync
+  private long bufferedRows; // in the buffer, not yet written
+  private long writtenRows; // written to the file, not yet fsynced
   private boolean broken;
 
   private SpoolSegment(Path file, Instant openedAt, IoFaults faults, FileChannel channel) {
@@ -56,7 +60,7 @@ final class SpoolSegment implements AutoCloseable {
     if (buffer.remaining() < SpoolFormat.encodedSize(device, event)) flush();
     SpoolFormat.put(buffer, device, event, r);
     rows++;
-    unsyncedRows++;
+    bufferedRows++;
   }
 
   void flush() throws IOException {
@@ -68,6 +72,8 @@ final class SpoolSegment implements AutoCloseable {
       faults.beforeWrite(file);
       while (buffer.hasRemaining()) written += channel.write(buffer, written);
       buffer.clear();
+      writtenRows += bufferedRows;
+      bufferedRows = 0;
     } catch (IOException e) {
       rollBack(before);
       throw Disk.describe("cannot write spool segment " + file, e);
@@ -77,15 +83,39 @@ final class SpoolSegment implements AutoCloseable {
   /** Flushes and fsyncs; returns how many rows became durable with this call. */
   long sync() throws IOException {
     flush();
+    return syncWritten();
+  }
+
+  /**
+   * Fsyncs what is already in the file, without writing the buffer: after a failed flush (disk
+   * full) the records written before it still become durable. Returns how many did.
+   */
+  long syncWritten() throws IOException {
+    if (written == synced || broken) return 0; // broken: an fsync failed, its data is not trusted
     try {
+      faults.beforeSync(file);
       channel.force(false);
     } catch (IOException e) {
       broken = true;
+      cutToSynced();
       throw Disk.describe("cannot fsync spool segment " + file, e);
     }
-    long n = unsyncedRows;
-    unsyncedRows = 0;
+    synced = written;
+    long n = writtenRows;
+    writtenRows = 0;
+    syncedRows += n;
     return n;
+  }
+
+  /** After a failed fsync nobody knows what reached the disk: keep only what an fsync confirmed. */
+  private void cutToSynced() {
+    try {
+      channel.truncate(synced);
+      written = synced;
+      writtenRows = 0;
+    } catch (IOException e) {
+      // Recovery trusts whole records only; these few may come back without having been counted.
+    }
   }
 
   private void rollBack(long whole) {
@@ -109,6 +139,11 @@ final class SpoolSegment implements AutoCloseable {
 
   long rows() {
     return rows;
+  }
+
+  /** Rows appended but not made durable by an fsync: lost if the segment is sealed now. */
+  long unsyncedRows() {
+    return rows - syncedRows;
   }
 
   long bytes() {

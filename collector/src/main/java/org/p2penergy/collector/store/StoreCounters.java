@@ -13,6 +13,11 @@ package org.p2penergy.collector.store;
  * @param recoveredSegments leftover segments found and rolled when the store was opened
  * @param discardedSpoolBytes bytes of torn or corrupt spool tails skipped during recovery
  * @param lastProblem the last error message, or null
+ * @param refused readings refused because the spool could not be written (disk full)
+ * @param unstored readings accepted but never made durable: the spool buffer a close on a full disk
+ *     could not write
+ * @param unwritableReason why the spool cannot be written now ({@code disk full}), or null
+ * @param unwritableSince since when, or null
  */
 public record StoreCounters(
     long accepted,
@@ -24,4 +29,14 @@ public record StoreCounters(
     long duplicatesDropped,
     long recoveredSegments,
     long discardedSpoolBytes,
-    String lastProblem) {}
+    String lastProblem,
+    long refused,
+    long unstored,
+    String unwritableReason,
+    java.time.Instant unwritableSince) {
+
+  /** Readings offered to the store that will never reach Parquet: refused plus unstored. */
+  public long lost() {
+    return refused + unstored;
+  }
+}

@@ -10,6 +10,8 @@ final class StoreStats {
   long recoveredSegments;
   long discardedSpoolBytes;
   String lastProblem;
+  long refused;
+  long unstored;
 
   void converted(SegmentConverter.Result r) {
     filesWritten += r.files().size();
@@ -18,7 +20,7 @@ final class StoreStats {
     discardedSpoolBytes += r.discardedBytes();
   }
 
-  StoreCounters snapshot(long spoolBytes, int pendingSegments) {
+  StoreCounters snapshot(long spoolBytes, int pendingSegments, Unwritable unwritable) {
     return new StoreCounters(
         accepted,
         synced,
@@ -29,6 +31,10 @@ final class StoreStats {
         duplicatesDropped,
         recoveredSegments,
         discardedSpoolBytes,
-        lastProblem);
+        lastProblem,
+        refused,
+        unstored,
+        unwritable == null ? null : unwritable.reason(),
+        unwritable == null ? null : unwritable.since());
   }
 }

@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermission;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Callable;
@@ -119,9 +120,15 @@ public final class CollectCommand implements Callable<Integer> {
   @Option(names = "--trace-sync", hidden = true, description = "print a line after each fsync")
   boolean traceSync;
 
+  // The environment the token may come from; tests replace it.
+  Map<String, String> environment = System.getenv();
+
   @Override
   public Integer call() throws IOException {
     quietLibraries();
+    if (stream != null) {
+      streamOption(stream); // named first: a URL with a pasted token is refused before anything
+    }
     if (data == null) {
       throw new UserException("missing required option --data DIR");
     }
@@ -247,7 +254,7 @@ public final class CollectCommand implements Callable<Integer> {
     if (source.file() != null) {
       warnIfShared(source.file());
     }
-    return source.resolve(System.getenv());
+    return source.resolve(environment);
   }
 
   private static void warnIfShared(Path file) {

@@ -3,14 +3,15 @@ package org.p2penergy.collector.stream;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.Map;
 import java.util.Random;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import java.util.function.LongSupplier;
 import org.p2penergy.collector.store.ReadingSink;
+import org.p2penergy.collector.store.StoreRefusedException;
 import org.p2penergy.home.cli.UserException;
 
 /**
@@ -21,9 +22,9 @@ public final class Collector {
   /** Exit code when the cloud refuses the token: systemd must not restart and hammer the cloud. */
   public static final int AUTH_FAILED = 3;
 
-  /** Where the data goes; the durable store in production. */
+  /** Where the data goes; the durable store in production, whose health {@code store} reports. */
   public record Sinks(
-      ReadingSink readings, Quarantine quarantine, OutageSink outages, LongSupplier spoolBytes) {}
+      ReadingSink readings, Quarantine quarantine, OutageSink outages, StoreHealth store) {}
 
   private final CollectSettings settings;
   private final String token;
@@ -54,8 +55,9 @@ public final class Collector {
               t.setDaemon(true);
               return t;
             });
+    PendingOutages outageLog = new PendingOutages(sinks.outages(), out);
     OutageTracker outages =
-        new OutageTracker(sinks.outages(), new Heartbeat(settings.dataDir()), clock.instant());
+        new OutageTracker(outageLog, new Heartbeat(settings.dataDir()), clock.instant());
     EventIngest ingest =
         new EventIngest(
             new EventParser(),
@@ -70,9 +72,11 @@ public final class Collector {
       StreamEventHandler handler =
           new StreamEventHandler() {
             @Override
-            public void onEvent(String name, String data, java.time.Instant receivedAt) {
+            public void onEvent(String name, String data, Instant receivedAt) {
               try {
                 ingest.onEvent(name, data, receivedAt);
+              } catch (StoreRefusedException e) {
+                // Disk full: counted by the store, said by every status line, recorded as outage.
               } catch (IOException | RuntimeException e) {
                 storeErrors.failed(e);
               }
@@ -93,7 +97,7 @@ public final class Collector {
               clock,
               stop,
               out);
-      scheduleStatus(timer, outages);
+      scheduleStatus(timer, outages, outageLog);
       out.println(
           "collect: streaming "
               + StreamUrls.redacted(settings.streamUrl())
@@ -114,14 +118,40 @@ public final class Collector {
     } finally {
       timer.shutdownNow();
       try {
-        outages.close(clock.instant());
+        shutDown(outages, outageLog);
       } finally {
-        sinks.readings().close();
-        out.println(summary());
         out.flush();
         finished.countDown();
       }
     }
+  }
+
+  /**
+   * The orderly end, quick even on a full disk: close the outages in progress (stream and store),
+   * write what the outage log can take, close the store (which keeps in the spool what it cannot
+   * roll) and say what could not be stored. Nothing here throws: SIGTERM must end with exit 0.
+   */
+  private void shutDown(OutageTracker outages, PendingOutages outageLog) {
+    Instant now = clock.instant();
+    try {
+      outages.close(now);
+    } catch (IOException e) {
+      out.println("collect: cannot write the heartbeat (" + e.getMessage() + ")");
+    }
+    for (PendingOutages.Outage o : sinks.store().close(now)) {
+      outageLog.outage(o.start(), o.end(), o.reason());
+    }
+    outageLog.flush();
+    String storeProblem = null;
+    try {
+      sinks.readings().close();
+    } catch (IOException e) {
+      storeProblem = e.getMessage();
+    }
+    for (PendingOutages.Outage o : outageLog.pending()) {
+      out.println("collect: outage not recorded (the outage log cannot be written): " + o);
+    }
+    out.println(summary(storeProblem));
   }
 
   /** Asks the loop to stop (from a shutdown hook); {@link #awaitFinished} waits for the close. */
@@ -145,15 +175,32 @@ public final class Collector {
     return counters;
   }
 
-  private void scheduleStatus(ScheduledExecutorService timer, OutageTracker outages) {
+  /** The store's side: readings durable (the count of stored readings), lost, disk full. */
+  public StoreHealth store() {
+    return sinks.store();
+  }
+
+  private void scheduleStatus(
+      ScheduledExecutorService timer, OutageTracker outages, PendingOutages outageLog) {
     long hb = CollectSettings.HEARTBEAT_INTERVAL.toMillis();
+    boolean[] heartbeatFailing = {false};
     timer.scheduleAtFixedRate(
         () -> {
           try {
             outages.beat(clock.instant());
+            heartbeatFailing[0] = false;
           } catch (RuntimeException e) {
-            out.println("collect: cannot write the heartbeat (" + e.getMessage() + ")");
+            // Once per failing stretch: on a full disk it fails every beat, and the status line
+            // already says why.
+            if (!heartbeatFailing[0]) {
+              out.println("collect: cannot write the heartbeat (" + e.getMessage() + ")");
+            }
+            heartbeatFailing[0] = true;
           }
+          for (PendingOutages.Outage o : sinks.store().takeEnded()) {
+            outageLog.outage(o.start(), o.end(), o.reason());
+          }
+          outageLog.flush();
         },
         hb,
         hb,
@@ -177,20 +224,24 @@ public final class Collector {
   }
 
   private StatusLine.Snapshot snapshot(OutageTracker outages) {
+    StoreHealth store = sinks.store();
     return new StatusLine.Snapshot(
         clock.instant(),
-        counters.readings(),
+        store.durable(),
         counters.quarantined(),
         counters.duplicates(),
         counters.cloudEvents(),
-        sinks.spoolBytes().getAsLong(),
+        store.spoolBytes(),
         outages.isUp(),
-        counters.lastEventByDevice());
+        counters.lastEventByDevice(),
+        store.lost(),
+        store.problem());
   }
 
-  private String summary() {
+  /** The last line: readings stored, and what could not be stored or waits for the next start. */
+  private String summary(String storeProblem) {
     return "collect: stopped; "
-        + counters.readings()
+        + sinks.store().durable()
         + " readings, "
         + counters.quarantined()
         + " quarantined "
@@ -199,7 +250,8 @@ public final class Collector {
         + counters.duplicates()
         + " dups dropped, "
         + counters.cloudEvents()
-        + " cloud events";
+        + " cloud events"
+        + sinks.store().stopNote(storeProblem);
   }
 
   /** Store failures (disk full) are reported at most once a minute, never silently dropped. */

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.time.Instant;
 import org.p2penergy.collector.store.Reading;
 import org.p2penergy.collector.store.ReadingSink;
+import org.p2penergy.collector.store.StoreRefusedException;
 import org.p2penergy.collector.stream.ParsedEvent.Accepted;
 import org.p2penergy.collector.stream.ParsedEvent.Ignored;
 import org.p2penergy.collector.stream.ParsedEvent.Rejected;
@@ -49,7 +50,11 @@ public final class EventIngest {
     handle(parsed, name, raw, receivedAt);
   }
 
-  /** An event already parsed by the caller (the legacy import parses its own columns). */
+  /**
+   * An event already parsed by the caller (the legacy import parses its own columns).
+   *
+   * @throws StoreRefusedException if the store refused its readings (disk full): counted there
+   */
   public void handle(ParsedEvent parsed, String name, String raw, Instant receivedAt)
       throws IOException {
     counters.event();
@@ -87,10 +92,20 @@ public final class EventIngest {
       counters.duplicate();
       return;
     }
+    // Every reading is offered, so a store that refuses (disk full) counts each one it turned
+    // away; the event still counts as received from its device.
+    StoreRefusedException refused = null;
+    int taken = 0;
     for (Reading r : a.readings()) {
-      sink.accept(r);
+      try {
+        sink.accept(r);
+        taken++;
+      } catch (StoreRefusedException e) {
+        refused = e;
+      }
     }
-    counters.accepted(a.deviceId(), receivedAt, a.readings().size());
+    counters.accepted(a.deviceId(), receivedAt, taken);
+    if (refused != null) throw refused;
   }
 
   public IngestCounters counters() {

@@ -55,6 +55,10 @@ public final class IngestCounters {
     return events.get();
   }
 
+  /**
+   * Readings the store took. Not yet durable: what counts as stored is the store's own count
+   * ({@link StoreHealth#durable()}).
+   */
   public long readings() {
     return readings.get();
   }

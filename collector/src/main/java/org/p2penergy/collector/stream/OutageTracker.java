@@ -12,7 +12,11 @@ import java.util.Optional;
  * Thread-safe: the stream thread changes the state, the status thread writes heartbeats.
  */
 public final class OutageTracker {
+  /** The reason of the time after a crash, a kill -9 or a power cut (no orderly stop). */
   public static final String NOT_RUNNING = "collector not running";
+
+  /** The reason of the time after an orderly stop (SIGTERM, systemctl stop). */
+  public static final String STOPPED = "collector stopped";
 
   private final OutageSink sink;
   private final Heartbeat heartbeat;
@@ -21,16 +25,17 @@ public final class OutageTracker {
   private long outages;
 
   /**
-   * Starts down: since the last heartbeat if a previous run left one ("collector not running"),
-   * else since {@code now} without a reason yet: a first connect that works records nothing, one
-   * that fails records the outage from the start with the failure as its reason.
+   * Starts down: since the last heartbeat if a previous run left one ("collector stopped" after an
+   * orderly stop, "collector not running" after a crash or kill), else since {@code now} without a
+   * reason yet: a first connect that works records nothing, one that fails records the outage from
+   * the start with the failure as its reason.
    */
   public OutageTracker(OutageSink sink, Heartbeat heartbeat, Instant now) {
     this.sink = sink;
     this.heartbeat = heartbeat;
-    Optional<Instant> last = heartbeat.read();
-    this.downSince = last.filter(t -> t.isBefore(now)).orElse(now);
-    this.reason = last.isPresent() ? NOT_RUNNING : null;
+    Optional<Heartbeat.Last> last = heartbeat.last();
+    this.downSince = last.map(Heartbeat.Last::upUntil).filter(t -> t.isBefore(now)).orElse(now);
+    this.reason = last.map(l -> l.stoppedCleanly() ? STOPPED : NOT_RUNNING).orElse(null);
   }
 
   /** The stream is open (again): closes the outage in progress. */
@@ -72,7 +77,10 @@ public final class OutageTracker {
     }
   }
 
-  /** Shutdown: an outage in progress ends now; the next start counts from here. */
+  /**
+   * Orderly shutdown: an outage in progress ends now; the heartbeat says the collector stopped
+   * here, so the next start counts from here as "collector stopped".
+   */
   public synchronized void close(Instant now) throws IOException {
     if (downSince != null && reason != null && now.isAfter(downSince)) {
       sink.outage(downSince, now, reason);
@@ -80,7 +88,7 @@ public final class OutageTracker {
     }
     downSince = now;
     reason = null;
-    heartbeat.write(now);
+    heartbeat.writeStopped(now);
   }
 
   public synchronized boolean isUp() {

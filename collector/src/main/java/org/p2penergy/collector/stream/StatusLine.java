@@ -10,7 +10,13 @@ import java.util.StringJoiner;
  * are passed in.
  */
 public final class StatusLine {
-  /** Counter values at one moment. */
+  /**
+   * Counter values at one moment.
+   *
+   * @param readings readings durable (stored)
+   * @param lost readings that could not be stored (refused while the disk was full)
+   * @param storeProblem why the store refuses readings now ({@code disk full}), or null
+   */
   public record Snapshot(
       Instant at,
       long readings,
@@ -19,7 +25,9 @@ public final class StatusLine {
       long cloudEvents,
       long spoolBytes,
       boolean up,
-      Map<String, Instant> lastEventByDevice) {}
+      Map<String, Instant> lastEventByDevice,
+      long lost,
+      String storeProblem) {}
 
   private StatusLine() {}
 
@@ -34,13 +42,23 @@ public final class StatusLine {
                     names.getOrDefault(id, shortId(id))
                         + " "
                         + age(Duration.between(t, now.at()))));
+    // While the store refuses readings that comes first, on every line: the stream may be up and
+    // events may arrive, but nothing is stored.
+    String store =
+        now.storeProblem() != null
+            ? ", " + now.storeProblem() + ", " + now.lost() + " readings lost"
+            : "";
+    String lost =
+        now.storeProblem() == null && now.lost() > 0 ? now.lost() + " readings lost, " : "";
     return String.format(
         java.util.Locale.ROOT,
-        "status: stream %s, %.1f readings/s, %d readings, %d quarantined, %d dups dropped,"
+        "status: stream %s%s, %.1f readings/s, %d readings, %s%d quarantined, %d dups dropped,"
             + " %d cloud events, spool %s, last event: %s",
         now.up() ? "up" : "DOWN",
+        store,
         rate,
         now.readings(),
+        lost,
         now.quarantined(),
         now.duplicates(),
         now.cloudEvents(),

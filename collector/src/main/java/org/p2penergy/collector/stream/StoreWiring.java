@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Instant;
 import org.p2penergy.collector.store.DurableStore;
 import org.p2penergy.collector.store.IoFaults;
 import org.p2penergy.collector.store.OutageLog;
@@ -29,14 +30,31 @@ final class StoreWiring {
       CollectSettings settings, Clock clock, PrintStream out, IoFaults faults) throws IOException {
     Path data = settings.dataDir();
     SyncTrace[] trace = {null};
+    DurableStore[] opened = {null};
+    StoreHealth health =
+        new StoreHealth(
+            () -> opened[0] == null ? 0 : opened[0].counters().spoolBytes(),
+            () -> opened[0] == null ? 0 : opened[0].counters().lost(),
+            out);
     StoreListener listener =
         new StoreListener() {
           @Override
           public void synced(long durableReadings) {
+            health.synced(durableReadings);
             SyncTrace t = trace[0];
             if (t != null) {
               t.synced(durableReadings);
             }
+          }
+
+          @Override
+          public void unwritable(Instant since, String reason, String detail) {
+            health.unwritable(since, reason, detail);
+          }
+
+          @Override
+          public void writable(Instant since, Instant until, String reason, long refused) {
+            health.writable(since, until, reason, refused);
           }
 
           @Override
@@ -73,6 +91,7 @@ final class StoreWiring {
             .faults(faults)
             .homes(settings.deviceHomes())
             .open();
+    opened[0] = store;
     QuarantineLog quarantine = new QuarantineLog(data, clock);
     OutageLog outages = new OutageLog(data, settings.homes());
     ReadingSink readings = store;
@@ -105,6 +124,6 @@ final class StoreWiring {
         all,
         (home, at, reason, event, raw) -> quarantine.add(home, at, reason, event, raw, null),
         outages::add,
-        () -> store.counters().spoolBytes());
+        health);
   }
 }

@@ -155,13 +155,13 @@ public final class StreamLoop {
     }
   }
 
-  // A full disk must not stop the stream: the outage is reported here and retried at the next
-  // change (an unwritten outage stays open and is written with a later end).
+  // A full disk must not stop the stream: an outage record the log cannot take waits in
+  // PendingOutages; only the heartbeat can fail here, and the next beat writes it again.
   private void recordUp(Instant at) {
     try {
       outages.up(at);
     } catch (IOException e) {
-      log.println("collect: cannot record the outage (" + e.getMessage() + "); will retry");
+      log.println("collect: cannot write the heartbeat (" + e.getMessage() + ")");
     }
   }
 

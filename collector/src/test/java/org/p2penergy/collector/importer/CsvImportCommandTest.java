@@ -13,6 +13,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -192,5 +193,180 @@ class CsvImportCommandTest {
             run("--data", data.toString(), "--device", "d", "--zone", "Mars/Base", file.toString()))
         .isEqualTo(2);
     assertThat(err.toString()).contains("Mars/Base");
+  }
+
+  /** The quarantine lines of the default home, in order. */
+  List<JsonNode> quarantined() throws IOException {
+    List<JsonNode> lines = new ArrayList<>();
+    Path dir = data.resolve("quarantine/home=home");
+    if (!Files.isDirectory(dir)) return lines;
+    try (var files = Files.list(dir)) {
+      for (Path f : files.sorted().toList()) {
+        for (String l : Files.readAllLines(f)) lines.add(new ObjectMapper().readTree(l));
+      }
+    }
+    return lines;
+  }
+
+  int importIso(Path file) {
+    return run("--data", data.toString(), "--device", "d", file.toString());
+  }
+
+  @Test
+  void valuesOutsideThePhysicalRangeAreQuarantinedLikeTheStreamsAndTheEdgeIsKept()
+      throws IOException {
+    Path file =
+        Files.writeString(
+            data.resolve("range.csv"),
+            "time,watts\n"
+                + "2026-11-27T10:00:00Z,1e12\n"
+                + "2026-11-27T10:00:01Z,-1e7\n"
+                + "2026-11-27T10:00:02Z,1000001\n"
+                + "2026-11-27T10:00:03Z,1e6\n"
+                + "2026-11-27T10:00:04Z,-1000000\n"
+                + "2026-11-27T10:00:05Z,230.5\n");
+    assertThat(importIso(file)).as(err.toString()).isZero();
+    assertThat(readings()).extracting(Reading::value).containsExactly(1e6, -1e6, 230.5);
+    List<JsonNode> q = quarantined();
+    assertThat(q)
+        .extracting(n -> n.get("reason").asText())
+        .containsOnly("value out of physical range")
+        .hasSize(3);
+    assertThat(q)
+        .extracting(n -> n.get("raw").asText())
+        .containsExactly(
+            "2026-11-27T10:00:00Z,1e12",
+            "2026-11-27T10:00:01Z,-1e7",
+            "2026-11-27T10:00:02Z,1000001");
+    assertThat(q.get(0).get("source").asText()).isEqualTo(file + ":2");
+    assertThat(out).contains("6 rows read, 3 readings written").contains("3 quarantined");
+  }
+
+  @Test
+  void aByteThatIsNotUtf8SpoilsOnlyItsLine() throws IOException {
+    Path file = data.resolve("latin1.csv");
+    Files.write(
+        file,
+        concat(
+            "time,watts\n2026-11-27T10:00:00Z,10\n",
+            new byte[] {
+              '2',
+              '0',
+              '2',
+              '6',
+              '-',
+              '1',
+              '1',
+              '-',
+              '2',
+              '7',
+              'T',
+              '1',
+              '0',
+              ':',
+              '0',
+              '0',
+              ':',
+              '0',
+              '1',
+              'Z',
+              ',',
+              '2',
+              '0',
+              (byte) 0xB0,
+              'C',
+              '\r',
+              '\n'
+            },
+            "2026-11-27T10:00:02Z,30\r\n"));
+    assertThat(importIso(file)).as(err.toString()).isZero();
+    assertThat(readings()).extracting(Reading::value).containsExactly(10.0, 30.0);
+    List<JsonNode> q = quarantined();
+    assertThat(q).hasSize(1);
+    // The bad byte is named in hex with its place; the text stays readable, the byte as U+FFFD.
+    assertThat(q.get(0).get("reason").asText())
+        .isEqualTo("not UTF-8 text: byte 0xB0 at byte 24 of the line (kept as \uFFFD)");
+    assertThat(q.get(0).get("raw").asText()).isEqualTo("2026-11-27T10:00:01Z,20\uFFFDC");
+    assertThat(q.get(0).get("source").asText()).isEqualTo(file + ":3");
+  }
+
+  @Test
+  void whenEveryRowIsQuarantinedItSaysSoInOneLineAndExitsThree() throws IOException {
+    // A ';' file read with the default ',': one column a row.
+    Path file =
+        Files.writeString(
+            data.resolve("semicolons.csv"),
+            "time;watts\n2026-11-27T10:00:00Z;10\n2026-11-27T10:00:01Z;20\n2026-11-27T10:00:02Z;30\n");
+    assertThat(importIso(file)).isEqualTo(3);
+    assertThat(out).contains("3 rows read, 0 readings written").contains("3 quarantined");
+    assertThat(err.toString())
+        .isEqualTo(
+            "csv: nothing imported: all 3 rows were quarantined (mostly: expected at least 2"
+                + " columns) in "
+                + data.resolve("quarantine/home=home")
+                + "; is the delimiter right (--delimiter, --preset)?\n");
+    assertThat(quarantined()).hasSize(3);
+
+    err.getBuffer().setLength(0);
+    Path empty = Files.writeString(data.resolve("empty.csv"), "time,watts\n");
+    assertThat(importIso(empty)).isEqualTo(3);
+    assertThat(err.toString()).isEqualTo("csv: nothing imported: the file holds no rows\n");
+  }
+
+  @Test
+  void aDirectoryIsNamedAsOne() throws IOException {
+    Path folder = Files.createDirectories(data.resolve("traces"));
+    assertThat(importIso(folder)).isEqualTo(2);
+    assertThat(err.toString()).isEqualTo("csv: is a directory, not a CSV file: " + folder + "\n");
+  }
+
+  @Test
+  void absurdlyLongFieldsAreRefusedFastAndTheRestIsImported() throws IOException {
+    Path file = data.resolve("huge.csv");
+    String twoMegabytes = "1".repeat(2_000_000);
+    String longNumber = "9".repeat(200);
+    Files.writeString(
+        file,
+        "time,watts\n"
+            + "2026-11-27T10:00:00Z,"
+            + twoMegabytes
+            + "\n"
+            + "2026-11-27T10:00:01Z,"
+            + longNumber
+            + "\n"
+            + "2026-11-27T10:00:02Z,30\n");
+    long start = System.nanoTime();
+    assertThat(importIso(file)).as(err.toString()).isZero();
+    assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(5));
+    assertThat(readings()).extracting(Reading::value).containsExactly(30.0);
+    List<JsonNode> q = quarantined();
+    assertThat(q)
+        .extracting(n -> n.get("reason").asText())
+        .containsExactly(
+            "line too long: 2000021 bytes (at most 4096)",
+            "bad value: '9999999999999999...' is 200 characters long, too long for a number (at"
+                + " most 64)");
+    assertThat(q.get(0).get("raw").asText())
+        .hasSizeLessThan(5000)
+        .endsWith("...[2000021 bytes in all]");
+  }
+
+  @Test
+  void theHelpListsTheExitCodes() {
+    String help = new CommandLine(new CsvImportCommand()).setUsageHelpWidth(200).getUsageMessage();
+    assertThat(help)
+        .contains("Exit codes:")
+        .containsPattern("(?m)^  0 +imported")
+        .containsPattern("(?m)^  3 +nothing imported: every row was quarantined");
+  }
+
+  private static byte[] concat(String a, byte[] b, String c) {
+    byte[] x = a.getBytes(StandardCharsets.UTF_8);
+    byte[] z = c.getBytes(StandardCharsets.UTF_8);
+    byte[] out = new byte[x.length + b.length + z.length];
+    System.arraycopy(x, 0, out, 0, x.length);
+    System.arraycopy(b, 0, out, x.length, b.length);
+    System.arraycopy(z, 0, out, x.length + b.length, z.length);
+    return out;
   }
 }

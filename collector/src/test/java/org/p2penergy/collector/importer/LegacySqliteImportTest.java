@@ -36,58 +36,67 @@ class LegacySqliteImportTest {
 
   /** The original project's schema (Flask-SQLAlchemy), filled with rows counted by hand below. */
   private Path database() throws Exception {
-    Path db = dir.resolve("legacy.db");
+    return database("legacy.db", ROWS);
+  }
+
+  private Path database(String name, Object[][] rows) throws Exception {
+    Path db = dir.resolve(name);
     try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + db)) {
       c.createStatement()
           .execute(
               "CREATE TABLE event (id INTEGER PRIMARY KEY, name VARCHAR(64), coreid VARCHAR(64),"
                   + " data VARCHAR(255), productID INTEGER, public BOOLEAN, published_at"
                   + " VARCHAR(64), ttl INTEGER, userid VARCHAR(64), version INTEGER)");
-      Object[][] rows = {
-        // readings: rows 1-4, 19, 20, 22 and two from row 21 = 9
-        {1, "Apparent Power", A, "160.2", T1},
-        {2, "RMS Current", A, "1.33", T1},
-        {3, "RMS Voltage", A, "120.1", T1},
-        {4, "power", A, "35", "2017-09-24 21:45:47.000000"},
-        // exact copies (the old store's two subscriptions)
-        {5, "Apparent Power", A, "160.2", T1},
-        {6, "power", A, "35", "2017-09-24 21:45:47.000000"},
-        // cloud events
-        {7, "spark/status", A, "online", T1},
-        {8, "particle/device/updates/pending", A, "false", T1},
-        {9, "hook-response/log", B, "ok", T1},
-        // published without data
-        {10, "power", B, "null", T1},
-        // junk: quarantined with these reasons
-        {11, "power", B, "NaN", "2017-09-24 21:45:44.000000"},
-        {12, "power", B, "abc", "2017-09-24 21:45:45.000000"},
-        {13, "", B, "1", T1},
-        {14, "pow\u0007er", B, "1", T1},
-        {15, "power", null, "5", T1},
-        {16, "power", B, "5", "yesterday"},
-        {17, "power", B, "5", null},
-        {18, "power", B, "2000000", "2017-09-24 21:45:46.000000"},
-        // typed data (SQLite stores what it was given) and the other payload shapes
-        {19, "power", B, 840, "2017-09-24 21:45:48.500000"},
-        {20, "power", B, 12.5, "2017-09-24 21:45:49.000000"},
-        {21, "power", B, "{\"a\":1.5,\"b\":2,\"s\":\"x\"}", "2017-09-24 21:45:51.250000"},
-        {22, "Apparent Power", B, "7.25", "2017-09-24 21:45:50"},
-        // same key as row 19 with other data: the first (lowest id) wins
-        {23, "power", B, "841", "2017-09-24 21:45:48.500000"},
-      };
-      try (PreparedStatement st =
-          c.prepareStatement(
-              "INSERT INTO event (id, name, coreid, data, productID, public, published_at, ttl,"
-                  + " userid, version) VALUES (?, ?, ?, ?, 1234, 1, ?, 60, 'u', 7)")) {
-        for (Object[] r : rows) {
-          for (int i = 0; i < r.length; i++) {
-            st.setObject(i + 1, r[i]);
-          }
-          st.executeUpdate();
-        }
-      }
+      insert(c, rows);
     }
     return db;
+  }
+
+  private static final Object[][] ROWS = {
+    // readings: rows 1-4, 19, 20, 22 and two from row 21 = 9
+    {1, "Apparent Power", A, "160.2", T1},
+    {2, "RMS Current", A, "1.33", T1},
+    {3, "RMS Voltage", A, "120.1", T1},
+    {4, "power", A, "35", "2017-09-24 21:45:47.000000"},
+    // exact copies (the old store's two subscriptions)
+    {5, "Apparent Power", A, "160.2", T1},
+    {6, "power", A, "35", "2017-09-24 21:45:47.000000"},
+    // cloud events
+    {7, "spark/status", A, "online", T1},
+    {8, "particle/device/updates/pending", A, "false", T1},
+    {9, "hook-response/log", B, "ok", T1},
+    // published without data
+    {10, "power", B, "null", T1},
+    // junk: quarantined with these reasons
+    {11, "power", B, "NaN", "2017-09-24 21:45:44.000000"},
+    {12, "power", B, "abc", "2017-09-24 21:45:45.000000"},
+    {13, "", B, "1", T1},
+    {14, "pow\u0007er", B, "1", T1},
+    {15, "power", null, "5", T1},
+    {16, "power", B, "5", "yesterday"},
+    {17, "power", B, "5", null},
+    {18, "power", B, "2000000", "2017-09-24 21:45:46.000000"},
+    // typed data (SQLite stores what it was given) and the other payload shapes
+    {19, "power", B, 840, "2017-09-24 21:45:48.500000"},
+    {20, "power", B, 12.5, "2017-09-24 21:45:49.000000"},
+    {21, "power", B, "{\"a\":1.5,\"b\":2,\"s\":\"x\"}", "2017-09-24 21:45:51.250000"},
+    {22, "Apparent Power", B, "7.25", "2017-09-24 21:45:50"},
+    // same key as row 19 with other data: the first (lowest id) wins
+    {23, "power", B, "841", "2017-09-24 21:45:48.500000"},
+  };
+
+  private static void insert(Connection c, Object[][] rows) throws Exception {
+    try (PreparedStatement st =
+        c.prepareStatement(
+            "INSERT INTO event (id, name, coreid, data, productID, public, published_at, ttl,"
+                + " userid, version) VALUES (?, ?, ?, ?, 1234, 1, ?, 60, 'u', 7)")) {
+      for (Object[] r : rows) {
+        for (int i = 0; i < r.length; i++) {
+          st.setObject(i + 1, r[i]);
+        }
+        st.executeUpdate();
+      }
+    }
   }
 
   private LegacySqliteImport.Summary run(Path db) throws Exception {
@@ -167,6 +176,28 @@ class LegacySqliteImportTest {
                 "16", EventParser.BAD_PUBLISHED_AT,
                 "17", EventParser.MISSING_PUBLISHED_AT,
                 "18", EventParser.OUT_OF_RANGE));
+  }
+
+  @Test
+  void theIssuesImpossibleValuesAreQuarantinedAndTheEdgeOfTheRangeIsKept() throws Exception {
+    Path db =
+        database(
+            "range.db",
+            new Object[][] {
+              {1, "power", A, "1e12", "2017-09-24 21:45:41.000000"},
+              {2, "power", A, "-1e7", "2017-09-24 21:45:42.000000"},
+              {3, "power", A, 1000001, "2017-09-24 21:45:43.000000"},
+              {4, "power", A, "1e6", "2017-09-24 21:45:44.000000"},
+              {5, "power", A, -1000000.0, "2017-09-24 21:45:45.000000"},
+            });
+    LegacySqliteImport.Summary s = run(db);
+    assertThat(s.readingsWritten()).isEqualTo(2);
+    assertThat(s.reasons()).containsExactly(Map.entry("value out of physical range", 3L));
+    List<Double> values = new ArrayList<>();
+    for (Path f : ReadingsFileReader.partFiles(dir.resolve("data/readings"))) {
+      ReadingsFileReader.readAll(f).forEach(r -> values.add(r.value()));
+    }
+    assertThat(values).containsExactlyInAnyOrder(1e6, -1e6);
   }
 
   @Test

@@ -265,17 +265,20 @@ class DurableStoreTest {
     // The spool is full too: accept fails naming the spool, nothing half-written stays behind.
     assertThatThrownBy(
             () -> store.accept(new Reading(FRIDGE, "power", T0.plusSeconds(100), T0, 100)))
+        .isInstanceOf(StoreRefusedException.class)
+        .hasMessageContaining("disk full")
         .hasMessageContaining(data.resolve("spool").toString());
+    assertThat(store.counters().refused()).isEqualTo(1);
 
     full.set(false);
-    store.tick(); // too early: the retry waits
+    store.tick(); // the spool is retried at once; the roll waits for its own retry time
     assertThat(allFiles()).isEmpty();
     clock.advance(Duration.ofSeconds(11));
     store.tick();
     assertThat(all())
         .extracting(Reading::value)
         .containsExactly(0.0, 1.0, 2.0, 3.0, 4.0, 5.0, 6.0, 7.0, 8.0, 9.0);
-    assertThat(spoolSegments()).isEmpty();
+    assertThat(store.counters().pendingSegments()).isZero();
     store.accept(new Reading(FRIDGE, "power", T0.plusSeconds(11), T0, 11));
     store.close();
     assertThat(all()).hasSize(11);

@@ -17,6 +17,9 @@ import java.util.function.Predicate;
  * A real {@code collect} in a child JVM on the test classpath, with the Pi's JVM flags. Its stdout
  * and stderr go to files, not pipes: {@link Process#destroy()} closes the parent's ends of the
  * pipes, which would lose what the child prints while it shuts down.
+ *
+ * <p>With {@code -Dp2penergy.launcher=PATH/bin/p2penergy} the child is that launcher instead (its
+ * own jars and flags): how the tests are run against an earlier release to show what they catch.
  */
 final class ChildCollector implements AutoCloseable {
   private static final AtomicInteger RUNS = new AtomicInteger();
@@ -26,18 +29,23 @@ final class ChildCollector implements AutoCloseable {
 
   ChildCollector(Path logDir, Map<String, String> env, List<String> args) throws IOException {
     List<String> cmd = new ArrayList<>();
-    cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-    cmd.addAll(
-        List.of(
-            "-Xmx32m",
-            "-Xss512k",
-            "-XX:+UseSerialGC",
-            "-XX:TieredStopAtLevel=1",
-            "-XX:ReservedCodeCacheSize=16m",
-            "-cp",
-            System.getProperty("java.class.path"),
-            "org.p2penergy.collector.cli.CollectorMain",
-            "collect"));
+    String launcher = System.getProperty("p2penergy.launcher");
+    if (launcher != null) {
+      cmd.addAll(List.of(launcher, "collect"));
+    } else {
+      cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+      cmd.addAll(
+          List.of(
+              "-Xmx32m",
+              "-Xss512k",
+              "-XX:+UseSerialGC",
+              "-XX:TieredStopAtLevel=1",
+              "-XX:ReservedCodeCacheSize=16m",
+              "-cp",
+              System.getProperty("java.class.path"),
+              "org.p2penergy.collector.cli.CollectorMain",
+              "collect"));
+    }
     cmd.addAll(args);
     Files.createDirectories(logDir);
     int run = RUNS.incrementAndGet();
@@ -46,6 +54,7 @@ final class ChildCollector implements AutoCloseable {
     ProcessBuilder pb =
         new ProcessBuilder(cmd).redirectOutput(outFile.toFile()).redirectError(errFile.toFile());
     pb.environment().remove("PARTICLE_ACCESS_TOKEN");
+    pb.environment().put("P2PENERGY_NO_BUILD", "1");
     pb.environment().putAll(env);
     process = pb.start();
   }

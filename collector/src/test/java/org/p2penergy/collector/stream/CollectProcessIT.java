@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -111,5 +112,47 @@ class CollectProcessIT {
               l -> assertThat(l).contains("readable by group or others").contains("chmod 600"));
       assertThat(fromEnv.err()).noneSatisfy(l -> assertThat(l).contains("warning"));
     }
+  }
+
+  @Test
+  void aCleanStopIsRecordedAsStoppedAndAKillAsNotRunning() throws Exception {
+    Path data = dir.resolve("data");
+    try (ParticleCloudSimulator cloud = cloud()) {
+      List<String> args =
+          List.of(
+              "--data",
+              data.toString(),
+              "--stream",
+              cloud.baseUri().resolve("/v1/devices/events").toString());
+      Map<String, String> env = Map.of("PARTICLE_ACCESS_TOKEN", TOKEN);
+      // Run 1 stops in order (SIGTERM); run 2 is killed (kill -9) after a heartbeat; run 3 stops.
+      ChildCollector first = connected(new ChildCollector(dir.resolve("logs"), env, args));
+      first.terminate();
+      assertThat(first.waitFor(Duration.ofSeconds(30))).as(first.transcript()).isZero();
+      ChildCollector second = connected(new ChildCollector(dir.resolve("logs"), env, args));
+      Thread.sleep(3000); // the heartbeat moves every 2 s while the stream is up
+      second.process.destroyForcibly();
+      second.waitFor(Duration.ofSeconds(30));
+      ChildCollector third = connected(new ChildCollector(dir.resolve("logs"), env, args));
+      third.terminate();
+      assertThat(third.waitFor(Duration.ofSeconds(30))).as(third.transcript()).isZero();
+    }
+    List<String> reasons = new ArrayList<>();
+    try (var files = Files.walk(data.resolve("outages"))) {
+      for (Path f : files.filter(p -> p.toString().endsWith(".jsonl")).sorted().toList()) {
+        for (String line : Files.readAllLines(f)) {
+          reasons.add(line.replaceAll(".*\"reason\":\"([^\"]*)\".*", "$1"));
+        }
+      }
+    }
+    // The stream itself never broke: the only outages are the two gaps between runs.
+    assertThat(reasons).containsExactly("collector stopped", "collector not running");
+  }
+
+  private static ChildCollector connected(ChildCollector child) throws InterruptedException {
+    assertThat(child.awaitLine(l -> l.startsWith("collect: connected"), Duration.ofSeconds(60)))
+        .as(child.transcript())
+        .isTrue();
+    return child;
   }
 }

@@ -124,6 +124,18 @@ class EventParserTest {
     private double value(String dataJson) {
       return ((Accepted) parser.parse("power", env(dataJson), NOW)).readings().get(0).value();
     }
+
+    @Test
+    void theEdgeOfThePhysicalRangeIsAReadingAndTheIssuesValuesAreNot() {
+      // Issue 13 point 3: the same four values for every way in (see the importers' tests).
+      assertThat(value("\"1e6\"")).isEqualTo(1_000_000.0);
+      assertThat(value("-1000000")).isEqualTo(-1_000_000.0);
+      for (String v : new String[] {"\"1e12\"", "\"-1e7\"", "\"1000001\"", "1000001"}) {
+        assertThat(parser.parse("power", env(v), NOW))
+            .as(v)
+            .isEqualTo(new ParsedEvent.Rejected(EventParser.OUT_OF_RANGE, FRIDGE));
+      }
+    }
   }
 
   @Nested

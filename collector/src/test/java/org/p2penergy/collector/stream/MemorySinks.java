@@ -17,6 +17,8 @@ final class MemorySinks {
   final List<Quarantined> quarantined = Collections.synchronizedList(new ArrayList<>());
   final List<Outage> outages = Collections.synchronizedList(new ArrayList<>());
   volatile boolean closed;
+  // A list is durable at once: every reading taken is counted as stored.
+  final StoreHealth health = new StoreHealth(() -> 0, () -> 0, System.out);
 
   Collector.Sinks sinks() {
     ReadingSink sink =
@@ -24,6 +26,7 @@ final class MemorySinks {
           @Override
           public void accept(Reading reading) {
             readings.add(reading);
+            health.synced(readings.size());
           }
 
           @Override
@@ -35,6 +38,6 @@ final class MemorySinks {
         sink,
         (home, at, reason, event, raw) -> quarantined.add(new Quarantined(at, reason, event, raw)),
         (start, end, reason) -> outages.add(new Outage(start, end, reason)),
-        () -> 0L);
+        health);
   }
 }

@@ -56,7 +56,7 @@ class OutageTrackerTest {
   }
 
   @Test
-  void aCleanStopWhileDownClosesTheOutageAndTheNextRunStartsFromTheStop() throws Exception {
+  void aCleanStopWhileDownClosesTheOutageAndTheNextRunRecordsTheStopAsStopped() throws Exception {
     OutageTracker t = new OutageTracker(sink, new Heartbeat(data), T0);
     t.up(T0);
     t.down(T0.plusSeconds(10), "HTTP 503");
@@ -66,7 +66,24 @@ class OutageTrackerTest {
     assertThat(outages)
         .containsExactly(
             T0.plusSeconds(10) + " " + T0.plusSeconds(20) + " HTTP 503",
-            T0.plusSeconds(20) + " " + T0.plusSeconds(51) + " " + OutageTracker.NOT_RUNNING);
+            T0.plusSeconds(20) + " " + T0.plusSeconds(51) + " collector stopped");
+  }
+
+  @Test
+  void aCleanStopIsToldFromACrash() throws Exception {
+    // Run 1 stops in order; run 2 connects, beats, and is killed (no close); run 3 starts.
+    OutageTracker first = new OutageTracker(sink, new Heartbeat(data), T0);
+    first.up(T0);
+    first.close(T0.plusSeconds(30));
+    OutageTracker second = new OutageTracker(sink, new Heartbeat(data), T0.plusSeconds(40));
+    second.up(T0.plusSeconds(41));
+    second.beat(T0.plusSeconds(60));
+    OutageTracker third = new OutageTracker(sink, new Heartbeat(data), T0.plusSeconds(90));
+    third.up(T0.plusSeconds(91));
+    assertThat(outages)
+        .containsExactly(
+            T0.plusSeconds(30) + " " + T0.plusSeconds(41) + " collector stopped",
+            T0.plusSeconds(60) + " " + T0.plusSeconds(91) + " collector not running");
   }
 
   @Test
