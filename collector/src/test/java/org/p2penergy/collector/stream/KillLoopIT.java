@@ -63,8 +63,15 @@ class KillLoopIT {
           child.terminate();
           assertThat(child.waitFor(Duration.ofSeconds(30))).as(child.transcript()).isZero();
         } else {
-          // Anywhere from JVM start-up (recovery of the last run's spool) to steady streaming.
-          Thread.sleep(300 + random.nextInt(2700));
+          // A third of the kills land in JVM start-up (recovery of the last run's spool), the
+          // rest while streaming. Timed from "connected", not from start: a loaded machine
+          // can take seconds to start a JVM, and then a fixed delay would never reach streaming.
+          if (random.nextInt(3) > 0) {
+            child.awaitLine(l -> l.startsWith("collect: connected"), Duration.ofSeconds(60));
+            Thread.sleep(random.nextInt(2500));
+          } else {
+            Thread.sleep(300 + random.nextInt(1500));
+          }
           child.process.destroyForcibly();
           child.waitFor(Duration.ofSeconds(30));
         }
