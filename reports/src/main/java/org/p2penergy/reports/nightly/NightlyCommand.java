@@ -15,15 +15,14 @@ import java.util.function.Consumer;
 import org.p2penergy.home.cli.DurationConverter;
 import org.p2penergy.home.cli.LocalDateConverter;
 import org.p2penergy.home.cli.UserException;
-import org.p2penergy.home.config.CommunityLoader;
 import org.p2penergy.home.config.ConfigLoader;
 import org.p2penergy.home.config.HomeConfig;
-import org.p2penergy.home.config.StorageSettings;
 import org.p2penergy.home.io.FolderLock;
 import org.p2penergy.home.layout.DataLayout;
 import org.p2penergy.reports.mail.Mailer;
 import org.p2penergy.reports.mail.RetryPolicy;
 import org.p2penergy.reports.mail.SmtpMailer;
+import org.p2penergy.reports.pdf.CommunityReports;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -175,28 +174,7 @@ public final class NightlyCommand implements Callable<Integer> {
   }
 
   private int community(Consumer<String> progress, PrintWriter out) throws IOException {
-    Path folder = data;
-    if (folder == null) {
-      // The community file's own storage: a local folder (an object store needs --data).
-      StorageSettings storage =
-          CommunityLoader.loadTolerant(source.community)
-              .community()
-              .storage()
-              .orElseThrow(
-                  () ->
-                      new UserException(
-                          "missing --data DIR (or a storage: block in " + source.community + ")"));
-      if (storage.isS3()) {
-        throw new UserException(
-            "the community's storage is "
-                + storage.url()
-                + ": give --data, the local folder for"
-                + " its reports");
-      }
-      folder = storage.localPath();
-    }
-    requireFolder(folder);
-    Path dataDir = folder;
+    Path dataDir = CommunityReports.folder(data, source.community);
     List<String> analyze = ChildProcessAnalyzer.command(analyzeCommand, environment);
     CommunityNightly.Parts parts =
         new CommunityNightly.Parts() {

@@ -1,5 +1,6 @@
 package org.p2penergy.reports.pdf;
 
+import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.concurrent.Callable;
@@ -7,6 +8,7 @@ import org.p2penergy.home.cli.LocalDateConverter;
 import org.p2penergy.home.cli.UserException;
 import org.p2penergy.home.config.ConfigLoader;
 import org.p2penergy.reports.summary.SummaryUnavailableException;
+import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -20,12 +22,26 @@ import picocli.CommandLine.Spec;
     description = {
       "Render the PDF report of a local day, week or month from the summary.json",
       "files written by 'analyze' (DIR/reports/H/D/summary.json). Prints the PDF's path.",
-      "The home H: --home, else the config's home.id, else the only home in DIR/reports/."
+      "The home H: --home, else the config's home.id, else the only home in DIR/reports/.",
+      "With --community: every home's PDF, one 'HOME: PATH' line each; a home that",
+      "cannot be reported is named and the others are still done."
+    },
+    exitCodeListHeading = "%nExit codes:%n",
+    exitCodeList = {
+      "0:written",
+      "2:bad options or config, or (one home) no summary for the period",
+      "4:a home's report could not be rendered (--community; the others were)",
+      "7:a home's file could not be read: that home was skipped (--community)"
     })
 public final class ReportCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
-  @Option(names = "--data", required = true, paramLabel = "DIR", description = "the data directory")
+  @Option(
+      names = "--data",
+      paramLabel = "DIR",
+      description =
+          "the data directory (required, except with --community: its storage url, a local"
+              + " folder)")
   Path data;
 
   @Option(
@@ -50,34 +66,59 @@ public final class ReportCommand implements Callable<Integer> {
       paramLabel = "FILE",
       description =
           "where to write the PDF: a new path or a regular file (default:"
-              + " DIR/reports/H/D/report-<period>.pdf)")
+              + " DIR/reports/H/D/report-<period>.pdf; not with --community)")
   Path out;
 
-  @Option(names = "--home", paramLabel = "ID", description = "the home to report on")
-  String home;
+  @ArgGroup(exclusive = true)
+  Which which = new Which();
 
-  @Option(
-      names = "--config",
-      paramLabel = "FILE",
-      description = "or the home's p2penergy.yaml (its home.id)")
-  Path config;
+  static final class Which {
+    @Option(names = "--home", paramLabel = "ID", description = "the home to report on")
+    String home;
 
-  private String home() {
-    if (home != null) return home;
-    if (config != null) return ConfigLoader.load(config).home().id();
-    return ReportHomes.only(data);
+    @Option(
+        names = "--config",
+        paramLabel = "FILE",
+        description = "or the home's p2penergy.yaml (its home.id)")
+    Path config;
+
+    @Option(
+        names = "--community",
+        paramLabel = "FILE",
+        description = "or a community.yaml: every home it lists")
+    Path community;
   }
 
   @Override
   public Integer call() {
+    PrintWriter printed = spec.commandLine().getOut();
+    if (which.community != null) {
+      if (out != null) {
+        throw new UserException(
+            "--out names one file; with --community each home's PDF goes to"
+                + " DIR/reports/H/D/report-<period>.pdf");
+      }
+      CommunityReports reports =
+          new CommunityReports(CommunityReports.folder(data, which.community), which.community);
+      return reports.render(date, period, printed::println);
+    }
+    if (data == null) {
+      throw new UserException("missing required option --data DIR");
+    }
     RenderedReport report;
     try {
       report = new ReportRenderer().render(data, home(), date, period, out);
     } catch (SummaryUnavailableException | ReportException e) {
       throw new UserException(e.getMessage());
     }
-    spec.commandLine().getOut().println(report.pdf());
-    spec.commandLine().getOut().flush();
+    printed.println(report.pdf());
+    printed.flush();
     return 0;
+  }
+
+  private String home() {
+    if (which.home != null) return which.home;
+    if (which.config != null) return ConfigLoader.load(which.config).home().id();
+    return ReportHomes.only(data);
   }
 }

@@ -91,4 +91,70 @@ class ReportCommandTest {
         .contains(
             "--data=DIR", "--date=D", "(default: day)", "DIR/reports/H/D/report-<period>.pdf");
   }
+
+  /**
+   * Three homes: two with a summary, one without (named, exit 4), and a fourth whose file does not
+   * read (skipped, exit 7): the two are still rendered, each into its own folder.
+   */
+  @Test
+  void communityRendersEveryHomeAndNamesTheOnesItCannot(@TempDir Path dir) throws IOException {
+    Path data = Files.createDirectories(dir.resolve("data"));
+    Files.createDirectories(dir.resolve("homes"));
+    for (String id : new String[] {"elm-12", "elm-14", "elm-16"}) {
+      Files.writeString(dir.resolve("homes/" + id + ".yaml"), "home: {id: " + id + "}\n");
+    }
+    Files.writeString(
+        dir.resolve("homes/elm-18.yaml"), "home: {id: elm-18, timezone: Mars/Base}\n");
+    Path community =
+        Files.writeString(
+            dir.resolve("community.yaml"),
+            "community: {name: Elm Street}\nstorage: {url: data}\nhomes: [homes/elm-12.yaml,"
+                + " homes/elm-14.yaml, homes/elm-16.yaml, homes/elm-18.yaml]\n");
+    Path fixture =
+        ReportRendererTest.fixture("demo").resolve("reports/home/2026-11-27/summary.json");
+    for (String id : new String[] {"elm-12", "elm-14"}) {
+      Path summary = data.resolve("reports/" + id + "/2026-11-27/summary.json");
+      Files.createDirectories(summary.getParent());
+      Files.copy(fixture, summary);
+    }
+
+    int code = run("report", "--community", community.toString(), "--date", "2026-11-27");
+
+    assertThat(code).as(err.toString()).isEqualTo(7);
+    assertThat(out.toString())
+        .contains("elm-12: " + data.resolve("reports/elm-12/2026-11-27/report-day.pdf"))
+        .contains("elm-14: " + data.resolve("reports/elm-14/2026-11-27/report-day.pdf"))
+        .contains("elm-16: FAILED: no summary for 2026-11-27")
+        .contains("SKIPPED: ")
+        .contains("elm-18")
+        .contains("4 homes; 2 problem(s)");
+    assertThat(data.resolve("reports/elm-12/2026-11-27/report-day.pdf")).isNotEmptyFile();
+    assertThat(data.resolve("reports/elm-16/2026-11-27/report-day.pdf")).doesNotExist();
+
+    out.getBuffer().setLength(0);
+    Files.delete(dir.resolve("homes/elm-18.yaml"));
+    Files.writeString(
+        community,
+        "community: {name: Elm Street}\nstorage: {url: data}\nhomes: [homes/elm-12.yaml,"
+            + " homes/elm-16.yaml]\n");
+    assertThat(run("report", "--community", community.toString(), "--date", "2026-11-27"))
+        .as("a missing summary alone")
+        .isEqualTo(4);
+  }
+
+  @Test
+  void communityRefusesOneOutFile(@TempDir Path dir) throws IOException {
+    Path community = Files.writeString(dir.resolve("c.yaml"), "homes: []\n");
+    int code =
+        run(
+            "report",
+            "--community",
+            community.toString(),
+            "--date",
+            "2026-11-27",
+            "--out",
+            dir.resolve("x.pdf").toString());
+    assertThat(code).isEqualTo(2);
+    assertThat(err.toString().strip()).startsWith("report: --out names one file;");
+  }
 }
