@@ -33,7 +33,8 @@ import picocli.CommandLine.Option;
       "A Particle-compatible cloud on loopback: the event-stream paths (/v1/devices/events[/PREFIX],",
       "/v1/devices/ID/events[/PREFIX], /v1/events/PREFIX, /v1/products/P/events[/PREFIX]), the device",
       "listing (/v1/devices) and the token check (401 otherwise), streaming the measured demo home",
-      "(fridge, microwave, Raspberry Pi) or a replayed CSV trace. The first line on stdout is the",
+      "(fridge, microwave, Raspberry Pi), a replayed CSV trace or a community of simulated homes",
+      "(--homes; --generate writes their readings to Parquet instead). The first line on stdout is the",
       "address it listens on; a status line goes to stderr every 10 s; when --duration is reached,",
       "'simulate: finished: N events sent' goes to stdout. Runs until interrupted.",
       ""
@@ -174,7 +175,10 @@ public final class SimulateCommand implements Callable<Integer> {
       description = "Real time between status lines on stderr (default: 10s).")
   String statusEvery = "10s";
 
-  @ArgGroup(validate = false, heading = "%nCommunity (many homes on one product stream):%n")
+  @ArgGroup(
+      validate = false,
+      heading =
+          "%nCommunity: many homes on one product stream, or their readings straight to Parquet:%n")
   CommunityOptions community = new CommunityOptions();
 
   Map<String, String> env = System.getenv();
