@@ -69,13 +69,13 @@ final class HomeMix {
 
   /**
    * A fridge, then 2 (45 %), 3 (40 %) or 4 (15 %) of the others, drawn by weight without
-   * replacement: microwave 0.85, kettle 0.9 in Europe and 0.4 in the US, washing machine 0.6,
-   * computer 0.45. Listed in a fixed order.
+   * replacement: microwave 0.5 in Europe and 0.85 in the US, kettle 0.9 and 0.4, washing machine
+   * 0.6, computer 0.45. Listed in a fixed order.
    */
   static List<ApplianceKind> kinds(SplittableRandom r, boolean europe) {
     double size = r.nextDouble();
     int extras = size < 0.45 ? 2 : size < 0.85 ? 3 : 4;
-    double[] weights = {0.85, europe ? 0.9 : 0.4, 0.6, 0.45};
+    double[] weights = {europe ? 0.5 : 0.85, europe ? 0.9 : 0.4, 0.6, 0.45};
     boolean[] chosen = new boolean[EXTRAS.size()];
     for (int k = 0; k < extras; k++) {
       double total = 0;
