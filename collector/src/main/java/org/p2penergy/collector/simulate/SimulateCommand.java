@@ -126,7 +126,9 @@ public final class SimulateCommand implements Callable<Integer> {
   @Option(
       names = "--zone",
       paramLabel = "ZONE",
-      description = "The home's time zone (meal times, nights; default: ${DEFAULT-VALUE}).")
+      description =
+          "The demo home's time zone (meal times, nights; --homes have their own zones;"
+              + " default: ${DEFAULT-VALUE}).")
   String zone = "America/New_York";
 
   @Option(
