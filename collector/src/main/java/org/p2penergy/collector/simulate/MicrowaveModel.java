@@ -1,6 +1,5 @@
 package org.p2penergy.collector.simulate;
 
-import java.time.Instant;
 import java.time.ZoneId;
 import java.util.SplittableRandom;
 
@@ -8,26 +7,32 @@ import java.util.SplittableRandom;
  * The microwave: off (0 W) except for sessions at power level 3, 6 or 10 (the measured 700, 1200
  * and 2000 W), 30 s to 6 min long. Each local hour holds at most one session, likelier at meal
  * times: 35 % at 07–09, 40 % at 12–14, 50 % at 18–21, 5 % in the other hours 09–23, none at night
- * (about 3.5 sessions a day). Levels: 10 half the time, 6 in 30 %, 3 in 20 %.
+ * (about 3.5 sessions a day). Levels: 10 half the time, 6 in 30 %, 3 in 20 %. {@link Params} sets
+ * other levels and how much a household uses it (the probabilities times {@code usage}).
  */
-final class MicrowaveModel implements LoadModel {
+final class MicrowaveModel extends HourlySessions {
   static final double LEVEL_3_W = 700;
   static final double LEVEL_6_W = 1200;
   static final double LEVEL_10_W = 2000;
   static final long MIN_SESSION_MS = 30_000;
   static final long MAX_SESSION_MS = 360_000;
 
-  private static final long HOUR_MS = 3_600_000L;
   private static final long SESSION = Seeds.tag("microwave/session");
 
-  private final long seed;
-  private final ZoneId zone;
-  // The last hour asked for; a race only computes the same value twice.
-  private volatile Session last;
+  /** The power at levels 3, 6 and 10, and a factor on the session probabilities. */
+  record Params(double level3W, double level6W, double level10W, double usage) {
+    static final Params MEASURED = new Params(LEVEL_3_W, LEVEL_6_W, LEVEL_10_W, 1);
+  }
+
+  private final Params p;
 
   MicrowaveModel(long seed, ZoneId zone) {
-    this.seed = seed;
-    this.zone = zone;
+    this(seed, zone, Params.MEASURED);
+  }
+
+  MicrowaveModel(long seed, ZoneId zone, Params params) {
+    super(seed, SESSION, zone);
+    this.p = params;
   }
 
   static double sessionProbability(int localHour) {
@@ -38,33 +43,15 @@ final class MicrowaveModel implements LoadModel {
     return 0;
   }
 
-  /** A session [start, end) at {@code watts} in local hour slot {@code hour}; watts 0 if none. */
-  record Session(long hour, long start, long end, double watts) {}
-
-  Session sessionInHour(long hour) {
-    Session cached = last;
-    if (cached != null && cached.hour() == hour) {
-      return cached;
-    }
-    SplittableRandom random = Seeds.random(seed, SESSION, hour);
-    int localHour = Instant.ofEpochMilli(hour * HOUR_MS).atZone(zone).getHour();
-    Session session;
-    if (random.nextDouble() >= sessionProbability(localHour)) {
-      session = new Session(hour, 0, 0, 0);
-    } else {
-      long start = hour * HOUR_MS + random.nextLong(HOUR_MS - MAX_SESSION_MS);
-      long length = random.nextLong(MIN_SESSION_MS, MAX_SESSION_MS + 1);
-      double level = random.nextDouble();
-      double watts = level < 0.5 ? LEVEL_10_W : level < 0.8 ? LEVEL_6_W : LEVEL_3_W;
-      session = new Session(hour, start, start + length, watts);
-    }
-    last = session;
-    return session;
-  }
-
   @Override
-  public double watts(long t) {
-    Session s = sessionInHour(Math.floorDiv(t, HOUR_MS));
-    return t >= s.start() && t < s.end() ? s.watts() : 0;
+  Session draw(long hour, int localHour, SplittableRandom random) {
+    if (random.nextDouble() >= p.usage() * sessionProbability(localHour)) {
+      return Session.none(hour);
+    }
+    long start = hour * HOUR_MS + random.nextLong(HOUR_MS - MAX_SESSION_MS);
+    long length = random.nextLong(MIN_SESSION_MS, MAX_SESSION_MS + 1);
+    double level = random.nextDouble();
+    double watts = level < 0.5 ? p.level10W() : level < 0.8 ? p.level6W() : p.level3W();
+    return new Session(hour, start, start + length, watts);
   }
 }

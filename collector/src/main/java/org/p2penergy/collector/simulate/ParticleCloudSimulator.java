@@ -201,6 +201,7 @@ public final class ParticleCloudSimulator implements AutoCloseable {
     private Set<ReadingEvent> events = EnumSet.of(ReadingEvent.POWER);
     private boolean holdClock;
     private long productId = 20115;
+    private SimulatedCommunity community;
     private Clock wallClock = Clock.systemUTC();
     private LongSupplier nanoTime = System::nanoTime;
 
@@ -317,6 +318,12 @@ public final class ParticleCloudSimulator implements AutoCloseable {
       return this;
     }
 
+    /** Streams every home of this community instead of the demo home (its seed, its zones). */
+    public Builder community(SimulatedCommunity community) {
+      this.community = community;
+      return this;
+    }
+
     /** The wall clock for the default start; default the system clock. */
     public Builder wallClock(Clock clock) {
       this.wallClock = clock;
@@ -335,21 +342,7 @@ public final class ParticleCloudSimulator implements AutoCloseable {
      * @throws IllegalArgumentException with a one-line message for a bad setting or trace
      */
     public ParticleCloudSimulator build() {
-      if (!(speed > 0) || Double.isInfinite(speed)) {
-        throw new IllegalArgumentException("speed must be a positive number, got " + speed);
-      }
-      if (port < 0 || port > 65535) {
-        throw new IllegalArgumentException("port must be 0..65535, got " + port);
-      }
-      if (duration != null && (duration.isNegative() || duration.isZero())) {
-        throw new IllegalArgumentException("duration must be positive");
-      }
-      if (keepAlive.isNegative() || keepAlive.isZero()) {
-        throw new IllegalArgumentException("keep-alive must be positive");
-      }
-      if (events.isEmpty()) {
-        throw new IllegalArgumentException("at least one event to publish is needed");
-      }
+      BuilderChecks.check(speed, port, duration, keepAlive, events);
       SimulatedHome home;
       String replaySummary = null;
       long startMillis;
@@ -363,7 +356,10 @@ public final class ParticleCloudSimulator implements AutoCloseable {
         replaySummary =
             replay + ": " + trace.size() + " readings, " + trace.skipped + " bad rows skipped";
       } else {
-        home = SimulatedHome.measured(seed, zone, events);
+        home =
+            community == null
+                ? SimulatedHome.measured(seed, zone, events)
+                : SimulatedHome.of(community, events);
         startMillis = (start != null ? start : wallClock.instant()).toEpochMilli();
       }
       if (duration != null) {

@@ -16,9 +16,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
 import org.p2penergy.home.cli.UserException;
 import org.p2penergy.home.config.Durations;
+import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -33,7 +33,8 @@ import picocli.CommandLine.Option;
       "A Particle-compatible cloud on loopback: the event-stream paths (/v1/devices/events[/PREFIX],",
       "/v1/devices/ID/events[/PREFIX], /v1/events/PREFIX, /v1/products/P/events[/PREFIX]), the device",
       "listing (/v1/devices) and the token check (401 otherwise), streaming the measured demo home",
-      "(fridge, microwave, Raspberry Pi) or a replayed CSV trace. The first line on stdout is the",
+      "(fridge, microwave, Raspberry Pi), a replayed CSV trace or a community of simulated homes",
+      "(--homes; --generate writes their readings to Parquet instead). The first line on stdout is the",
       "address it listens on; a status line goes to stderr every 10 s; when --duration is reached,",
       "'simulate: finished: N events sent' goes to stdout. Runs until interrupted.",
       ""
@@ -125,7 +126,9 @@ public final class SimulateCommand implements Callable<Integer> {
   @Option(
       names = "--zone",
       paramLabel = "ZONE",
-      description = "The home's time zone (meal times, nights; default: ${DEFAULT-VALUE}).")
+      description =
+          "The demo home's time zone (meal times, nights; --homes have their own zones;"
+              + " default: ${DEFAULT-VALUE}).")
   String zone = "America/New_York";
 
   @Option(
@@ -174,54 +177,40 @@ public final class SimulateCommand implements Callable<Integer> {
       description = "Real time between status lines on stderr (default: 10s).")
   String statusEvery = "10s";
 
+  @ArgGroup(
+      validate = false,
+      heading =
+          "%nCommunity: many homes on one product stream, or their readings straight to Parquet:%n")
+  CommunityOptions community = new CommunityOptions();
+
   Map<String, String> env = System.getenv();
   PrintStream stdout = System.out;
   PrintStream stderr = System.err;
 
   @Override
   public Integer call() throws InterruptedException {
-    ParticleCloudSimulator.Builder builder = builder();
+    community.check(replay != null);
+    if (community.generating()) {
+      return community.generate(seed, start, stdout);
+    }
     ParticleCloudSimulator cloud;
     try {
-      cloud = builder.build();
-    } catch (IllegalArgumentException | DateTimeException e) {
-      throw new UserException(e.getMessage());
-    } catch (UncheckedIOException e) {
+      cloud = builder().build();
+    } catch (IllegalArgumentException | DateTimeException | UncheckedIOException e) {
       throw new UserException(e.getMessage());
     }
     try {
+      community.writeFiles(seed, stderr);
       cloud.start();
-    } catch (UncheckedIOException e) {
+    } catch (UncheckedIOException | UserException e) {
       cloud.close();
-      throw new UserException(e.getMessage());
+      throw e instanceof UserException user ? user : new UserException(e.getMessage());
     }
-    CountDownLatch stopped = new CountDownLatch(1);
-    Runtime.getRuntime()
-        .addShutdownHook(
-            new Thread(
-                () -> {
-                  cloud.close();
-                  stopped.countDown();
-                }));
     stdout.println("listening on " + cloud.baseUri());
     stdout.flush();
-    new StatusLine(cloud, stderr).describeStart(replay, tokens.isEmpty() && !hasEnvToken());
-    long every = duration("--status-every", statusEvery).toMillis();
     StatusLine status = new StatusLine(cloud, stderr);
-    long nextStatus = System.nanoTime() / 1_000_000 + every;
-    boolean announced = false;
-    // Polled more often than the status line, so that the end is announced as it happens.
-    while (!stopped.await(Math.min(every, 200), java.util.concurrent.TimeUnit.MILLISECONDS)) {
-      if (!announced && cloud.finished()) {
-        announced = true;
-        stdout.println(StatusLine.finishedLine(cloud));
-        stdout.flush();
-      }
-      if (System.nanoTime() / 1_000_000 >= nextStatus) {
-        status.print();
-        nextStatus += every;
-      }
-    }
+    status.describeStart(replay, community.streaming(seed), tokens.isEmpty() && !hasEnvToken());
+    status.untilStopped(stdout, duration("--status-every", statusEvery).toMillis());
     return 0;
   }
 
@@ -247,6 +236,7 @@ public final class SimulateCommand implements Callable<Integer> {
             .holdClockUntilFirstStream(holdClock)
             .keepAlive(duration("--keep-alive", keepAlive))
             .events(readingEvents());
+    community.apply(b, seed);
     if (start != null) {
       b.start(instant(start, homeZone));
     }

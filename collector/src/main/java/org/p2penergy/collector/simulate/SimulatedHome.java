@@ -1,11 +1,15 @@
 package org.p2penergy.collector.simulate;
 
 import java.time.ZoneId;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
-/** The devices the simulated cloud streams: the measured demo home, or one replayed trace. */
+/**
+ * The devices the simulated cloud streams: the measured demo home, a community's homes, or one
+ * replayed trace.
+ */
 final class SimulatedHome {
   static final String FRIDGE_ID = "34003d000547363332363639";
   static final String MICROWAVE_ID = "2a0031000447363339343638";
@@ -27,6 +31,18 @@ final class SimulatedHome {
             new ModelTimeline(
                 MICROWAVE_ID, "microwave", new MicrowaveModel(seed, zone), seed, events),
             new ModelTimeline(PI_ID, "raspberry_pi", t -> PI_W, seed, events)));
+  }
+
+  /** Every device of every home of {@code community}, listed as {@code home-001-fridge}, ... */
+  static SimulatedHome of(SimulatedCommunity community, Set<ReadingEvent> events) {
+    List<DeviceTimeline> devices = new ArrayList<>();
+    for (CommunityHome home : community.homes()) {
+      for (CommunityHome.Appliance a : home.appliances()) {
+        String name = home.id() + "-" + a.kind().configName();
+        devices.add(new ModelTimeline(a.deviceId(), name, a.load(), community.seed(), events));
+      }
+    }
+    return new SimulatedHome(devices);
   }
 
   List<DeviceTimeline> devices() {
