@@ -42,7 +42,8 @@ public final class CommunityGenerator {
    * @param dir where the files go (created; {@code dir/data/readings} must not exist or be empty)
    * @param threads how many files are written at once (the machine's cores, say)
    */
-  public record Settings(Path dir, long seed, int homes, LocalDate start, int days, int threads) {
+  public record Settings(
+      Path dir, long seed, int homes, int appliances, LocalDate start, int days, int threads) {
     public Settings {
       if (days < 1 || days > 3_660) {
         throw new IllegalArgumentException("--days must be 1..3660, got " + days);
@@ -77,7 +78,7 @@ public final class CommunityGenerator {
    */
   public static Result generate(Settings s) throws IOException, InterruptedException {
     long began = System.nanoTime();
-    SimulatedCommunity community = SimulatedCommunity.of(s.seed(), s.homes());
+    SimulatedCommunity community = SimulatedCommunity.of(s.seed(), s.homes(), s.appliances());
     Path data = s.dir().resolve(CommunityFiles.DATA);
     Path readings = data.resolve(DataLayout.READINGS);
     if (Files.isDirectory(readings)) {

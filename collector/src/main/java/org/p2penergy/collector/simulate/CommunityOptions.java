@@ -30,6 +30,15 @@ final class CommunityOptions {
   Integer homes;
 
   @Option(
+      names = "--appliances",
+      paramLabel = "N",
+      description =
+          "Every home with exactly N appliances (1-5: a fridge and N-1 of the others, drawn by"
+              + " the same weights) instead of its own mix of 3-5; e.g. benchmarks of 3 devices"
+              + " a home.")
+  Integer appliances;
+
+  @Option(
       names = "--product",
       paramLabel = "ID",
       description =
@@ -84,6 +93,7 @@ final class CommunityOptions {
         }
       }
       if (product != DEFAULT_PRODUCT) throw new UserException("--product needs --homes N");
+      if (appliances != null) throw new UserException("--appliances needs --homes N");
       return;
     }
     if (replay) throw new UserException("give --homes or --replay, not both");
@@ -99,7 +109,8 @@ final class CommunityOptions {
   SimulatedCommunity community(long seed) {
     if (community == null) {
       try {
-        community = SimulatedCommunity.of(seed, homes);
+        community =
+            SimulatedCommunity.of(seed, homes, appliances == null ? HomeMix.DRAWN_MIX : appliances);
       } catch (IllegalArgumentException e) {
         throw new UserException(e.getMessage());
       }
@@ -153,7 +164,13 @@ final class CommunityOptions {
       r =
           CommunityGenerator.generate(
               new CommunityGenerator.Settings(
-                  generate, seed, homes, first, days, threads == null ? cores : threads));
+                  generate,
+                  seed,
+                  homes,
+                  appliances == null ? HomeMix.DRAWN_MIX : appliances,
+                  first,
+                  days,
+                  threads == null ? cores : threads));
     } catch (IllegalArgumentException e) {
       throw new UserException(e.getMessage());
     } catch (IOException e) {

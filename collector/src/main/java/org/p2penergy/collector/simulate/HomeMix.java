@@ -31,13 +31,29 @@ final class HomeMix {
           ApplianceKind.WASHING_MACHINE,
           ApplianceKind.COMPUTER);
 
+  /** No fixed number of appliances: each home draws 3, 4 or 5. */
+  static final int DRAWN_MIX = 0;
+
+  /** Most appliances a home can have: a fridge and every other kind. */
+  static final int MAX_APPLIANCES = 1 + 4;
+
   private HomeMix() {}
 
   static String homeId(int number) {
     return String.format(Locale.ROOT, "home-%03d", number);
   }
 
+  /** Home {@code number} with its drawn mix of appliances. */
   static CommunityHome home(long seed, int number) {
+    return home(seed, number, DRAWN_MIX);
+  }
+
+  /**
+   * Home {@code number} with exactly {@code appliances} appliances (a fridge and {@code appliances
+   * - 1} others, drawn by the same weights), or its drawn mix for {@link #DRAWN_MIX}. Every other
+   * draw (zone, tariff, each appliance's parameters) is the same either way.
+   */
+  static CommunityHome home(long seed, int number, int count) {
     SplittableRandom r = Seeds.random(seed, HOME, number);
     ZoneId zone = ZONES.get((number - 1) % ZONES.size());
     boolean europe = zone.getId().startsWith("Europe/");
@@ -50,7 +66,7 @@ final class HomeMix {
             yield new CommunityHome.Tariff(rate, cents(rate + 0.22));
           }
         };
-    List<ApplianceKind> kinds = kinds(r, europe);
+    List<ApplianceKind> kinds = kinds(r, europe, count);
     List<CommunityHome.Appliance> appliances = new ArrayList<>();
     for (int slot = 0; slot < kinds.size(); slot++) {
       String deviceId = deviceId(seed, number, slot);
@@ -72,9 +88,9 @@ final class HomeMix {
    * replacement: microwave 0.5 in Europe and 0.85 in the US, kettle 0.9 and 0.4, washing machine
    * 0.6, computer 0.45. Listed in a fixed order.
    */
-  static List<ApplianceKind> kinds(SplittableRandom r, boolean europe) {
-    double size = r.nextDouble();
-    int extras = size < 0.45 ? 2 : size < 0.85 ? 3 : 4;
+  static List<ApplianceKind> kinds(SplittableRandom r, boolean europe, int appliances) {
+    double size = r.nextDouble(); // drawn even when fixed: the later draws stay the same
+    int extras = appliances != DRAWN_MIX ? appliances - 1 : size < 0.45 ? 2 : size < 0.85 ? 3 : 4;
     double[] weights = {europe ? 0.5 : 0.85, europe ? 0.9 : 0.4, 0.6, 0.45};
     boolean[] chosen = new boolean[EXTRAS.size()];
     for (int k = 0; k < extras; k++) {

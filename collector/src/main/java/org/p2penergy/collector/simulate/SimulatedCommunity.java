@@ -14,10 +14,12 @@ public final class SimulatedCommunity {
   public static final int MAX_HOMES = 9_999;
 
   private final long seed;
+  private final int appliances;
   private final List<CommunityHome> homes;
 
-  private SimulatedCommunity(long seed, List<CommunityHome> homes) {
+  private SimulatedCommunity(long seed, int appliances, List<CommunityHome> homes) {
     this.seed = seed;
+    this.appliances = appliances;
     this.homes = List.copyOf(homes);
   }
 
@@ -25,14 +27,29 @@ public final class SimulatedCommunity {
    * @throws IllegalArgumentException unless {@code 1 <= homes <= MAX_HOMES}
    */
   public static SimulatedCommunity of(long seed, int homes) {
+    return of(seed, homes, HomeMix.DRAWN_MIX);
+  }
+
+  /**
+   * Every home with exactly {@code appliances} appliances (a fridge and others), as benchmarks
+   * want; {@code 0} for each home's drawn mix.
+   *
+   * @throws IllegalArgumentException unless {@code 1 <= homes <= MAX_HOMES} and {@code appliances}
+   *     is 0 or 1..5
+   */
+  public static SimulatedCommunity of(long seed, int homes, int appliances) {
+    if (appliances < 0 || appliances > HomeMix.MAX_APPLIANCES) {
+      throw new IllegalArgumentException(
+          "--appliances must be 1.." + HomeMix.MAX_APPLIANCES + ", got " + appliances);
+    }
     if (homes < 1 || homes > MAX_HOMES) {
       throw new IllegalArgumentException("--homes must be 1.." + MAX_HOMES + ", got " + homes);
     }
     List<CommunityHome> list = new ArrayList<>();
     for (int n = 1; n <= homes; n++) {
-      list.add(HomeMix.home(seed, n));
+      list.add(HomeMix.home(seed, n, appliances));
     }
-    return new SimulatedCommunity(seed, list);
+    return new SimulatedCommunity(seed, appliances, list);
   }
 
   public long seed() {
@@ -66,6 +83,6 @@ public final class SimulatedCommunity {
    * shared with another thread that asks about other times.
    */
   CommunityHome freshHome(int index) {
-    return HomeMix.home(seed, index + 1);
+    return HomeMix.home(seed, index + 1, appliances);
   }
 }

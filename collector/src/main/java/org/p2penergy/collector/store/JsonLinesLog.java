@@ -27,6 +27,7 @@ final class JsonLinesLog implements AutoCloseable {
   private LocalDate openDate;
   private FileChannel channel;
   private long lines;
+  private boolean unsynced;
 
   JsonLinesLog(Path dir, boolean syncEachLine) {
     this.dir = dir;
@@ -38,7 +39,7 @@ final class JsonLinesLog implements AutoCloseable {
     Path file = dir.resolve(date + ".jsonl");
     try {
       if (!date.equals(openDate)) {
-        close();
+        close(); // the previous day's file, fsynced
         Files.createDirectories(dir);
         boolean created = Files.notExists(file);
         channel =
@@ -56,6 +57,7 @@ final class JsonLinesLog implements AutoCloseable {
       try {
         while (line.hasRemaining()) channel.write(line);
         if (syncEachLine) channel.force(false);
+        else unsynced = true;
       } catch (IOException e) {
         cutBack(before);
         throw e;
@@ -78,8 +80,12 @@ final class JsonLinesLog implements AutoCloseable {
     return lines;
   }
 
+  /** Fsyncs what was appended since the last sync, if anything. */
   synchronized void sync() throws IOException {
-    if (channel != null) channel.force(false);
+    if (channel != null && unsynced) {
+      channel.force(false);
+      unsynced = false;
+    }
   }
 
   @Override
@@ -90,6 +96,7 @@ final class JsonLinesLog implements AutoCloseable {
     } finally {
       channel = null;
       openDate = null;
+      unsynced = false;
     }
   }
 }

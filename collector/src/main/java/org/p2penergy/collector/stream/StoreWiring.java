@@ -92,7 +92,7 @@ final class StoreWiring {
             .homes(settings.deviceHomes())
             .open();
     opened[0] = store;
-    QuarantineLog quarantine = new QuarantineLog(data, clock);
+    QuarantineLog quarantine = new QuarantineLog(data, clock, settings.store().fsyncInterval());
     OutageLog outages = new OutageLog(data, settings.homes());
     ReadingSink readings = store;
     if (settings.traceSync()) {

@@ -42,7 +42,8 @@ class CommunityGeneratorIT {
 
   @BeforeAll
   void generate() throws Exception {
-    result = CommunityGenerator.generate(new CommunityGenerator.Settings(dir, 4, 3, START, 2, 2));
+    result =
+        CommunityGenerator.generate(new CommunityGenerator.Settings(dir, 4, 3, 0, START, 2, 2));
     community = CommunityLoader.load(dir.resolve("community.yaml"));
   }
 
@@ -145,7 +146,7 @@ class CommunityGeneratorIT {
 
   @Test
   void theSameSeedWritesTheSameBytes(@TempDir Path again) throws Exception {
-    CommunityGenerator.generate(new CommunityGenerator.Settings(again, 4, 3, START, 2, 1));
+    CommunityGenerator.generate(new CommunityGenerator.Settings(again, 4, 3, 0, START, 2, 1));
     List<Path> ours = ReadingsFileReader.partFiles(dir.resolve("data/readings"));
     for (Path f : ours) {
       Path twin = again.resolve(dir.relativize(f));
@@ -172,7 +173,7 @@ class CommunityGeneratorIT {
     assertThatThrownBy(
             () ->
                 CommunityGenerator.generate(
-                    new CommunityGenerator.Settings(dir, 5, 3, START, 1, 1)))
+                    new CommunityGenerator.Settings(dir, 5, 3, 0, START, 1, 1)))
         .isInstanceOf(FileAlreadyExistsException.class)
         .hasMessageContaining("holds readings already");
   }

@@ -136,4 +136,26 @@ class SimulatedCommunityTest {
         .hasMessage("--homes must be 1..9999, got 0");
     assertThat(SimulatedCommunity.of(1, 1).size()).isEqualTo(1);
   }
+
+  /** {@code --appliances 3}: the same homes (zone, tariff, fridge) with exactly three sensors. */
+  @Test
+  void aFixedNumberOfAppliancesKeepsEverythingElse() {
+    List<CommunityHome> drawn = SimulatedCommunity.of(1, 60).homes();
+    List<CommunityHome> three = SimulatedCommunity.of(1, 60, 3).homes();
+    for (int i = 0; i < drawn.size(); i++) {
+      CommunityHome d = drawn.get(i);
+      CommunityHome t = three.get(i);
+      assertThat(t.appliances()).hasSize(3);
+      assertThat(t.appliances().stream().map(CommunityHome.Appliance::kind).distinct()).hasSize(3);
+      assertThat(t.zone()).isEqualTo(d.zone());
+      assertThat(t.tariff()).isEqualTo(d.tariff());
+      assertThat(describe(t).get(0)).isEqualTo(describe(d).get(0)); // the same fridge
+    }
+    assertThat(SimulatedCommunity.of(1, 2, 1).homes().get(1).appliances())
+        .singleElement()
+        .extracting(CommunityHome.Appliance::kind)
+        .isEqualTo(ApplianceKind.FRIDGE);
+    assertThatThrownBy(() -> SimulatedCommunity.of(1, 2, 6))
+        .hasMessage("--appliances must be 1..5, got 6");
+  }
 }

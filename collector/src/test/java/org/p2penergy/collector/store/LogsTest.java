@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -32,7 +33,7 @@ class LogsTest {
   @Test
   void quarantineLinesGoToTheUtcDateOfReceipt() throws IOException {
     MutableClock clock = new MutableClock(Instant.parse("2026-11-27T23:59:59Z"));
-    try (QuarantineLog q = new QuarantineLog(data, clock)) {
+    try (QuarantineLog q = new QuarantineLog(data, clock, Duration.ZERO)) {
       q.add("home", "bad JSON", "power", "{\"data\":");
       clock.set(Instant.parse("2026-11-28T00:00:01Z"));
       q.add("home", "missing coreid", null, "line\nwith \"quotes\"");
@@ -54,6 +55,21 @@ class LogsTest {
     assertThat(lines(data.resolve("quarantine/unassigned/2026-11-28.jsonl")))
         .singleElement()
         .satisfies(n -> assertThat(n.get("reason").asText()).isEqualTo("device of no home"));
+  }
+
+  /** Group fsync: a line is in the file (in the OS, safe from kill -9) before any fsync. */
+  @Test
+  void groupSyncedLinesAreInTheFileAtOnce() throws IOException {
+    MutableClock clock = new MutableClock(Instant.parse("2026-11-27T12:00:00Z"));
+    try (QuarantineLog q = new QuarantineLog(data, clock, Duration.ofHours(1))) {
+      for (int i = 0; i < 500; i++) {
+        q.add(null, "device of no home", "power", "{\"n\":" + i + "}");
+      }
+      assertThat(lines(data.resolve("quarantine/unassigned/2026-11-27.jsonl")))
+          .hasSize(500)
+          .last()
+          .satisfies(n -> assertThat(n.get("raw").asText()).isEqualTo("{\"n\":499}"));
+    }
   }
 
   @Test
