@@ -42,12 +42,22 @@ class EmailCommandIT {
     Files.writeString(
         day.resolve("summary.json"),
         """
-        {"schema_version": 1, "date": "2025-11-27",
+        {"schema_version": 1, "date": "2025-11-27", "generated_at": "2025-11-28T07:10:00Z",
          "home": {"name": "Demo home", "timezone": "America/New_York", "currency": "USD"},
-         "totals": {"kwh": 3.42, "cost": 0.51},
+         "day": {"start": "2025-11-27T00:00-05:00", "end": "2025-11-28T00:00-05:00", "hours": 24},
+         "totals": {"kwh": 3.42, "cost": 0.51, "standby_kwh": 0, "standby_cost": 0, "coverage": 1},
          "appliances": [
-           {"device_id": "f", "appliance": "Fridge", "kwh": 1.20, "cost": 0.18},
-           {"device_id": "m", "appliance": "Microwave", "kwh": 2.22, "cost": 0.33}]}
+           {"device_id": "f", "appliance": "Fridge", "kind": "fridge", "kwh": 1.20, "cost": 0.18,
+            "peak_w": 120, "mean_w": 50, "standby_w": 0, "standby_kwh": 0, "standby_cost": 0,
+            "on_seconds": 30000, "readings": 86400, "coverage": 1, "gaps": 0, "cycles": 30},
+           {"device_id": "m", "appliance": "Microwave", "kind": "microwave", "kwh": 2.22,
+            "cost": 0.33, "peak_w": 1800, "mean_w": 92.5, "standby_w": 0, "standby_kwh": 0,
+            "standby_cost": 0, "on_seconds": 4440, "readings": 86400, "coverage": 1, "gaps": 0,
+            "cycles": 6}],
+         "hourly": [], "power_curve": [], "states": [], "state_timeline": [], "anomalies": [],
+         "history": [],
+         "data_quality": {"coverage": 1, "outages": [], "quarantined": 0,
+                          "quarantine_reasons": {}, "duplicates": 0, "unreadable_files": []}}
         """);
     pdf = TestPdfs.write(day.resolve("report-day.pdf"));
     passwordFile = Files.writeString(dir.resolve("smtp-password"), PASSWORD + "\n");
