@@ -18,13 +18,14 @@ import java.util.function.Predicate;
  * and stderr go to files, not pipes: {@link Process#destroy()} closes the parent's ends of the
  * pipes, which would lose what the child prints while it shuts down.
  */
-final class ChildCollector implements AutoCloseable {
+public final class ChildCollector implements AutoCloseable {
   private static final AtomicInteger RUNS = new AtomicInteger();
-  final Process process;
+  public final Process process;
   private final Path outFile;
   private final Path errFile;
 
-  ChildCollector(Path logDir, Map<String, String> env, List<String> args) throws IOException {
+  public ChildCollector(Path logDir, Map<String, String> env, List<String> args)
+      throws IOException {
     List<String> cmd = new ArrayList<>();
     cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     cmd.addAll(
@@ -51,12 +52,12 @@ final class ChildCollector implements AutoCloseable {
   }
 
   /** Sends SIGTERM, as systemd's stop does. */
-  void terminate() {
+  public void terminate() {
     process.destroy();
   }
 
   /** Waits (generously) until a line of stdout matches; false if the process ended first. */
-  boolean awaitLine(Predicate<String> match, Duration limit) throws InterruptedException {
+  public boolean awaitLine(Predicate<String> match, Duration limit) throws InterruptedException {
     long deadline = System.nanoTime() + limit.toNanos();
     while (System.nanoTime() < deadline) {
       if (out().stream().anyMatch(match)) {
@@ -70,7 +71,7 @@ final class ChildCollector implements AutoCloseable {
     return false;
   }
 
-  int waitFor(Duration limit) throws InterruptedException {
+  public int waitFor(Duration limit) throws InterruptedException {
     if (!process.waitFor(limit.toMillis(), TimeUnit.MILLISECONDS)) {
       process.destroyForcibly();
       throw new AssertionError("collector did not exit within " + limit + "\n" + transcript());
@@ -78,19 +79,19 @@ final class ChildCollector implements AutoCloseable {
     return process.exitValue();
   }
 
-  List<String> out() {
+  public List<String> out() {
     return read(outFile);
   }
 
-  List<String> err() {
+  public List<String> err() {
     return read(errFile);
   }
 
-  List<String> lines(String prefix) {
+  public List<String> lines(String prefix) {
     return out().stream().filter(l -> l.startsWith(prefix)).toList();
   }
 
-  String transcript() {
+  public String transcript() {
     return "--- stdout ---\n"
         + String.join("\n", out())
         + "\n--- stderr ---\n"
