@@ -57,7 +57,11 @@ final class CatchUp {
     out.flush();
     while (!waiting.isEmpty()) {
       for (Uploader.Waiting w : waiting) {
-        retrying(() -> uploader.send(w));
+        try {
+          retrying(() -> uploader.send(w));
+        } catch (UnrecordedException e) {
+          diskFull(e); // sent and confirmed; the journal line waits for space
+        }
         files++;
         bytes += w.bytes();
         maybeProgress();
@@ -81,13 +85,32 @@ final class CatchUp {
                 + " local files confirmed and older than "
                 + Units.duration(session.storage().keepLocal()));
     out.flush();
+    try {
+      session.outages().flush();
+    } catch (IOException e) {
+      diskFull(e);
+    }
     if (session.journal().unwritten() > 0) {
-      throw new IOException(
-          "the store has every file, but the journal cannot be written (disk full): "
+      throw new org.p2penergy.home.cli.UserException(
+          "the store has every file, but "
               + session.journal().unwritten()
-              + " confirmations would be sent again");
+              + " confirmations cannot be written to DATA/state/upload/journal.jsonl ("
+              + Disks.why(lastLocal)
+              + "); free some space and run upload again (those files are sent again)",
+          1);
     }
     return 0;
+  }
+
+  private IOException lastLocal;
+
+  /** A full disk is said once; nothing is deleted to make room. */
+  private void diskFull(IOException e) {
+    if (lastLocal == null) {
+      out.println("upload: " + Disks.why(e) + Disks.hint(e));
+      out.flush();
+    }
+    lastLocal = e;
   }
 
   private void count(List<Uploader.Waiting> waiting) {
@@ -119,13 +142,22 @@ final class CatchUp {
       try {
         step.run();
         backoff.reset();
-        Duration d = session.outages().succeeded(clock.instant());
+        Duration d = null;
+        try {
+          d = session.outages().succeeded(clock.instant());
+        } catch (IOException e) {
+          diskFull(e);
+        }
         if (d != null && said) {
           out.println("upload: store back after " + Units.duration(d));
         }
         return;
       } catch (StoreFailure f) {
-        session.outages().failed(clock.instant(), f);
+        try {
+          session.outages().failed(clock.instant(), f);
+        } catch (IOException e) {
+          diskFull(e);
+        }
         if (f.kind() == StoreFailure.Kind.CREDENTIALS) {
           session.store().reloadKeys();
         }

@@ -18,6 +18,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.zip.CRC32;
+import org.p2penergy.collector.store.IoFaults;
 import org.p2penergy.home.io.AtomicFiles;
 
 /**
@@ -34,6 +35,7 @@ public final class UploadJournal implements AutoCloseable {
   private static final ObjectMapper JSON = new ObjectMapper();
 
   private final Path file;
+  private final IoFaults faults;
   private final Map<String, JournalEntry> entries = new LinkedHashMap<>();
   private final List<JournalEntry> unwritten = new ArrayList<>();
   private FileChannel channel;
@@ -41,8 +43,9 @@ public final class UploadJournal implements AutoCloseable {
   private int skipped;
   private long lines;
 
-  private UploadJournal(Path file) {
+  private UploadJournal(Path file, IoFaults faults) {
     this.file = file;
+    this.faults = faults;
   }
 
   /**
@@ -51,7 +54,12 @@ public final class UploadJournal implements AutoCloseable {
    * @throws IOException if it cannot be read or created
    */
   public static UploadJournal open(Path file) throws IOException {
-    UploadJournal j = new UploadJournal(file);
+    return open(file, IoFaults.NONE);
+  }
+
+  /** With the store's test seam, called before each write (a full disk acted out). */
+  public static UploadJournal open(Path file, IoFaults faults) throws IOException {
+    UploadJournal j = new UploadJournal(file, faults);
     j.load();
     if (j.lines > 64 && j.lines > 2L * j.entries.size()) {
       try {
@@ -122,6 +130,23 @@ public final class UploadJournal implements AutoCloseable {
     flush();
   }
 
+  /**
+   * Records an entry only if it can be made durable now: on failure nothing changes, not even in
+   * memory. Retention records its deletes so, before it deletes anything.
+   *
+   * @throws IOException when it (or an earlier unwritten entry) cannot be written now
+   */
+  public synchronized void recordDurably(JournalEntry e) throws IOException {
+    unwritten.add(e);
+    try {
+      flush();
+    } catch (IOException failed) {
+      unwritten.remove(e);
+      throw failed;
+    }
+    entries.put(e.key(), e);
+  }
+
   /** Writes what could not be written before. */
   public synchronized void flush() throws IOException {
     if (unwritten.isEmpty()) {
@@ -136,6 +161,7 @@ public final class UploadJournal implements AutoCloseable {
     }
     ByteBuffer buf = ByteBuffer.wrap(text.toString().getBytes(StandardCharsets.UTF_8));
     try {
+      faults.beforeWrite(file);
       while (buf.hasRemaining()) {
         channel.write(buf);
       }
@@ -155,6 +181,7 @@ public final class UploadJournal implements AutoCloseable {
     for (JournalEntry e : entries.values()) {
       text.append(line(e)).append('\n');
     }
+    faults.beforeWrite(file);
     AtomicFiles.writeString(file, text.toString());
     lines = entries.size();
     tornTail = false;

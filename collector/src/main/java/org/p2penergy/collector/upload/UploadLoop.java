@@ -49,6 +49,7 @@ public final class UploadLoop implements AutoCloseable {
   private volatile boolean stop;
   private volatile UploadStatus status = UploadStatus.STARTING;
   private Instant lastRetention = Instant.MIN;
+  private String lastUnexpected;
 
   public UploadLoop(
       Opener opener,
@@ -118,7 +119,10 @@ public final class UploadLoop implements AutoCloseable {
       try {
         pass();
       } catch (RuntimeException e) {
-        out.println("upload: unexpected error (" + e + "); trying again");
+        if (!String.valueOf(e).equals(lastUnexpected)) {
+          out.println("upload: unexpected error (" + e + "); trying again");
+          lastUnexpected = String.valueOf(e);
+        }
         pause(backoff.next());
       }
     }
@@ -170,6 +174,7 @@ public final class UploadLoop implements AutoCloseable {
       dirty = false;
     }
     local.flushJournal(session.journal());
+    local.flushOutages(session.outages());
     List<Uploader.Waiting> waiting;
     try {
       waiting = uploader.waiting();
@@ -193,10 +198,14 @@ public final class UploadLoop implements AutoCloseable {
         publish(waiting, i, currentProblem());
         pause(backoff.next());
         return;
+      } catch (UnrecordedException e) {
+        // In the store; the journal line waits for space (the next pass writes it).
+        sent = true;
+        succeeded();
+        out.println("upload: confirmed " + w.key() + " (" + Units.bytes(w.bytes()) + ")");
+        local.problem("cannot write the upload journal", e);
       } catch (IOException e) {
-        // A local file vanished or cannot be read, or the journal cannot be written (disk
-        // full): the upload itself may have gone through; it is known and retried or recorded.
-        local.problem("upload of " + w.key(), e);
+        local.problem("upload of " + w.key(), e); // a local file vanished or is unreadable
       }
       publish(waiting, i + 1, currentProblem());
     }
@@ -314,11 +323,24 @@ public final class UploadLoop implements AutoCloseable {
 
     void problem(String what, IOException e) {
       String line = what + ": " + Disks.why(e);
-      if (!line.equals(last)) {
+      // A full disk fails every write the same way: one line for the whole stretch.
+      String key = Disks.isFull(e) ? "disk full" : line;
+      if (!key.equals(last)) {
         out.println("upload: " + line + Disks.hint(e));
-        last = line;
+        last = key;
       }
       full = Disks.isFull(e);
+    }
+
+    void flushOutages(UploadOutages outages) {
+      if (outages.unwritten() == 0) {
+        return;
+      }
+      try {
+        outages.flush();
+      } catch (IOException e) {
+        problem("cannot record the upload outage", e);
+      }
     }
 
     void clear(UploadJournal journal) {

@@ -14,7 +14,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.List;
+import org.p2penergy.collector.store.IoFaults;
 import org.p2penergy.home.io.AtomicFiles;
 import org.p2penergy.home.layout.DataLayout;
 
@@ -34,12 +36,23 @@ public final class UploadOutages {
 
   private final Path data;
   private final List<String> homes;
+  private final IoFaults faults;
+
+  /** Lines to append, one per home's file: a retry never writes a line twice. */
+  private final List<String[]> unwritten = new ArrayList<>();
+
   private Open open;
 
-  public UploadOutages(Path data, List<String> homes) {
+  public UploadOutages(Path data, List<String> homes, IoFaults faults) {
     this.data = data;
     this.homes = List.copyOf(homes);
+    this.faults = faults;
     this.open = load();
+  }
+
+  /** Outages that ended but could not be written yet (disk full). */
+  public int unwritten() {
+    return unwritten.size();
   }
 
   public Open current() {
@@ -79,6 +92,10 @@ public final class UploadOutages {
     return d;
   }
 
+  /**
+   * Ends the outage going on: it is over at once (the status line says so), and written down now
+   * or, on a full disk, by a later {@link #flush()}.
+   */
   private void end(Instant at) throws IOException {
     ObjectNode line = JSON.createObjectNode();
     line.put("start", open.start().toString());
@@ -87,10 +104,22 @@ public final class UploadOutages {
     line.put("detail", open.detail());
     String day = LocalDate.ofInstant(open.start(), ZoneOffset.UTC) + ".jsonl";
     for (String home : homes) {
-      append(data.resolve(DataLayout.of(home).uploadOutages()).resolve(day), line + "\n");
+      unwritten.add(new String[] {DataLayout.of(home).uploadOutages() + "/" + day, line + "\n"});
     }
     open = null;
-    Files.deleteIfExists(data.resolve(DataLayout.uploadOpenOutage()));
+    flush();
+  }
+
+  /** Writes the ended outages that could not be written before. */
+  public void flush() throws IOException {
+    while (!unwritten.isEmpty()) {
+      String[] next = unwritten.get(0);
+      append(data.resolve(next[0]), next[1]);
+      unwritten.remove(0);
+    }
+    if (open == null) {
+      Files.deleteIfExists(data.resolve(DataLayout.uploadOpenOutage()));
+    }
   }
 
   private void save() throws IOException {
@@ -98,7 +127,19 @@ public final class UploadOutages {
     o.put("start", open.start().toString());
     o.put("reason", open.reason());
     o.put("detail", open.detail());
-    AtomicFiles.writeString(data.resolve(DataLayout.uploadOpenOutage()), o + "\n");
+    Path file = data.resolve(DataLayout.uploadOpenOutage());
+    faults.beforeWrite(file);
+    AtomicFiles.writeString(file, o + "\n");
+  }
+
+  private static boolean endsTorn(FileChannel ch) throws IOException {
+    long size = ch.size();
+    if (size == 0) {
+      return false;
+    }
+    ByteBuffer last = ByteBuffer.allocate(1);
+    ch.read(last, size - 1);
+    return last.get(0) != '\n';
   }
 
   private Open load() {
@@ -114,15 +155,19 @@ public final class UploadOutages {
     }
   }
 
-  private static void append(Path file, String line) throws IOException {
+  private void append(Path file, String line) throws IOException {
     Files.createDirectories(file.getParent());
+    faults.beforeWrite(file);
     boolean created = Files.notExists(file);
     try (FileChannel ch =
         FileChannel.open(
-            file, StandardOpenOption.CREATE, StandardOpenOption.WRITE, StandardOpenOption.APPEND)) {
-      ByteBuffer b = ByteBuffer.wrap(line.getBytes(StandardCharsets.UTF_8));
+            file, StandardOpenOption.CREATE, StandardOpenOption.READ, StandardOpenOption.WRITE)) {
+      // After a write cut short by a full disk, start on a line of its own.
+      long size = ch.size();
+      String text = endsTorn(ch) ? "\n" + line : line;
+      ByteBuffer b = ByteBuffer.wrap(text.getBytes(StandardCharsets.UTF_8));
       while (b.hasRemaining()) {
-        ch.write(b);
+        size += ch.write(b, size);
       }
       ch.force(false);
     }

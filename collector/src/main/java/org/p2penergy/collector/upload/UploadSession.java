@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
 import java.util.stream.Stream;
+import org.p2penergy.collector.store.IoFaults;
 import org.p2penergy.home.config.StorageSettings;
 import org.p2penergy.home.layout.DataLayout;
 
@@ -52,10 +53,24 @@ public final class UploadSession implements AutoCloseable {
       Clock clock,
       Uploader.Events events)
       throws IOException {
+    return open(data, storage, homes, legacyHome, store, clock, events, IoFaults.NONE);
+  }
+
+  /** With the store's test seam for local writes (the journal, the outage record). */
+  public static UploadSession open(
+      Path data,
+      StorageSettings storage,
+      List<String> homes,
+      String legacyHome,
+      ObjectStore store,
+      Clock clock,
+      Uploader.Events events,
+      IoFaults faults)
+      throws IOException {
     UploadLock lock = UploadLock.acquire(data);
     try {
       clearTemp(data);
-      UploadJournal journal = UploadJournal.open(data.resolve(DataLayout.uploadJournal()));
+      UploadJournal journal = UploadJournal.open(data.resolve(DataLayout.uploadJournal()), faults);
       Uploader uploader =
           new Uploader(
               new LocalObjects(data, homes, legacyHome),
@@ -65,7 +80,7 @@ public final class UploadSession implements AutoCloseable {
               storage.keepLocal(),
               events);
       return new UploadSession(
-          lock, journal, store, uploader, new UploadOutages(data, homes), storage);
+          lock, journal, store, uploader, new UploadOutages(data, homes, faults), storage);
     } catch (IOException | RuntimeException e) {
       lock.close();
       throw e;

@@ -121,15 +121,19 @@ public final class Uploader {
       }
       UploadBody body = UploadBody.of(parts);
       store.put(w.key(), body);
-      journal.record(
-          new JournalEntry(
-              w.key(),
-              false,
-              body.length(),
-              body.md5Hex(),
-              w.base(),
-              w.sources(),
-              clock.instant()));
+      try {
+        journal.record(
+            new JournalEntry(
+                w.key(),
+                false,
+                body.length(),
+                body.md5Hex(),
+                w.base(),
+                w.sources(),
+                clock.instant()));
+      } catch (IOException e) {
+        throw new UnrecordedException(e);
+      }
       events.confirmed(w.key(), body.length());
     } finally {
       if (base != null) {
@@ -160,7 +164,7 @@ public final class Uploader {
       if (!snapshot(e.key(), files).equals(e.sources())) {
         continue; // changed since it was confirmed: it waits, and is not deleted
       }
-      journal.record(e.deleted(clock.instant()));
+      journal.recordDurably(e.deleted(clock.instant())); // before the delete, or no delete
       deleted += deleteSources(e);
       events.deleted(e.key(), e.length());
       if (!JournalEntry.isLines(e.key())) {
