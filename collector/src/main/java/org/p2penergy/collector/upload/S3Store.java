@@ -70,6 +70,11 @@ public final class S3Store implements ObjectStore {
       throw new IllegalArgumentException("not an s3:// store: " + settings.url());
     }
     StoreKeys keys = StoreKeys.resolve(settings, env);
+    return new S3Store(settings, keys, client(settings, keys));
+  }
+
+  /** The client as the uploader configures it (also the benchmark's plain PutObject ceiling). */
+  static S3Client client(StorageSettings settings, StoreKeys keys) {
     S3ClientBuilder b =
         S3Client.builder()
             .httpClient(
@@ -95,7 +100,7 @@ public final class S3Store implements ObjectStore {
                         .defaultProfileFile(NO_PROFILE)
                         .defaultProfileName("default"));
     settings.endpoint().ifPresent(b::endpointOverride);
-    return new S3Store(settings, keys, b.build());
+    return b.build();
   }
 
   public StoreKeys keys() {

@@ -284,8 +284,15 @@ public final class UploadLoop implements AutoCloseable {
     status = new UploadStatus(waiting.size() - sent, bytes, oldest, problem);
   }
 
-  /** Waits for a landed file or the rescan time. */
+  /** Waits for a landed file or the rescan time, the journal fsynced first. */
   private void idle() {
+    if (session.journal().unwritten() == 0) {
+      try {
+        session.journal().flush();
+      } catch (IOException e) {
+        local.problem("cannot write the upload journal", e);
+      }
+    }
     synchronized (wake) {
       long until = System.nanoTime() + rescan.toNanos();
       while (!dirty && !stop) {
