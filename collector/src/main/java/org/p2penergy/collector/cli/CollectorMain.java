@@ -3,6 +3,7 @@ package org.p2penergy.collector.cli;
 import org.p2penergy.collector.importer.ImportCommand;
 import org.p2penergy.collector.simulate.SimulateCommand;
 import org.p2penergy.collector.stream.CollectCommand;
+import org.p2penergy.collector.upload.UploadCommand;
 import org.p2penergy.home.cli.Cli;
 import picocli.CommandLine.Command;
 
@@ -11,7 +12,12 @@ import picocli.CommandLine.Command;
     name = "p2penergy",
     mixinStandardHelpOptions = true,
     version = "p2penergy 0.1.0",
-    subcommands = {CollectCommand.class, SimulateCommand.class, ImportCommand.class})
+    subcommands = {
+      CollectCommand.class,
+      SimulateCommand.class,
+      ImportCommand.class,
+      UploadCommand.class
+    })
 public final class CollectorMain {
   public static void main(String[] args) {
     Cli.main(new CollectorMain(), args);

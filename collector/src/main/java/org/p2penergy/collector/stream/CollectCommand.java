@@ -11,6 +11,9 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Callable;
+import org.p2penergy.collector.store.IoFaults;
+import org.p2penergy.collector.upload.CollectUploads;
+import org.p2penergy.collector.upload.UploadLoop;
 import org.p2penergy.home.cli.DurationConverter;
 import org.p2penergy.home.cli.UserException;
 import org.p2penergy.home.config.CollectorSettings;
@@ -38,7 +41,9 @@ import picocli.CommandLine.Option;
       "Reconnects by itself (backoff, Retry-After, <= 80 opens per 5 min); exits 3 if the cloud"
           + " refuses the token; SIGTERM flushes, rolls and exits 0.",
       "The token comes from $PARTICLE_ACCESS_TOKEN (or the config's token_env/token_file) or"
-          + " --token-file; it is sent only as an Authorization header."
+          + " --token-file; it is sent only as an Authorization header.",
+      "With an s3:// storage block in the config, every file written is also uploaded to the"
+          + " store (see 'p2penergy upload --help'); the status line says what waits."
     })
 public final class CollectCommand implements Callable<Integer> {
   /** How long SIGTERM may take before the JVM gives up waiting (systemd's default is 90 s). */
@@ -151,10 +156,25 @@ public final class CollectCommand implements Callable<Integer> {
     CollectSettings settings = settings(home, homes);
     String token = token(home.particle());
     Clock clock = Clock.systemUTC();
+    UploadLoop uploads =
+        CollectUploads.loop(
+            settings.dataDir(),
+            community != null ? homes.storage() : home.storage(),
+            settings.homes(),
+            community != null ? null : home.home().id(),
+            clock,
+            System.out,
+            System.getenv());
     Collector.Sinks sinks;
     try {
       Files.createDirectories(settings.dataDir());
-      sinks = StoreWiring.open(settings, clock, System.out);
+      sinks =
+          StoreWiring.open(
+              settings,
+              clock,
+              System.out,
+              IoFaults.NONE,
+              uploads == null ? file -> {} : uploads::fileWritten);
     } catch (IOException e) {
       // In use by another collector, unwritable, full: one line; exit 1 lets systemd retry.
       throw new UserException("cannot open " + settings.dataDir() + ": " + why(e), 1);
@@ -162,7 +182,16 @@ public final class CollectCommand implements Callable<Integer> {
     Collector collector = new Collector(settings, token, sinks, clock, System.out);
     Thread hook = new Thread(() -> onSigterm(collector), "collect-shutdown");
     Runtime.getRuntime().addShutdownHook(hook);
-    return collector.run();
+    if (uploads == null) {
+      return collector.run();
+    }
+    collector.statusTail(() -> StatusLine.upload(uploads.status(), clock.instant()));
+    uploads.start();
+    try {
+      return collector.run();
+    } finally {
+      uploads.close();
+    }
   }
 
   /**

@@ -36,6 +36,7 @@ public final class Collector {
   private final IngestCounters counters = new IngestCounters();
   private volatile StreamLoop loop;
   private volatile Map<String, String> deviceNames = Map.of();
+  private volatile java.util.function.Supplier<String> statusTail = () -> "";
 
   public Collector(
       CollectSettings settings, String token, Sinks sinks, Clock clock, PrintStream out) {
@@ -180,6 +181,11 @@ public final class Collector {
     return sinks.store();
   }
 
+  /** More for the end of each status line (the uploads' part, when there is a store). */
+  public void statusTail(java.util.function.Supplier<String> tail) {
+    this.statusTail = tail;
+  }
+
   private void scheduleStatus(
       ScheduledExecutorService timer, OutageTracker outages, PendingOutages outageLog) {
     long hb = CollectSettings.HEARTBEAT_INTERVAL.toMillis();
@@ -212,7 +218,7 @@ public final class Collector {
           // A task that throws would silently end the schedule: report and go on instead.
           try {
             StatusLine.Snapshot now = snapshot(outages);
-            out.println(StatusLine.format(last[0], now, deviceNames));
+            out.println(StatusLine.format(last[0], now, deviceNames) + statusTail.get());
             last[0] = now;
           } catch (RuntimeException e) {
             out.println("collect: status line failed (" + e + ")");

@@ -66,6 +66,24 @@ public final class StatusLine {
         ages.length() == 0 ? "none yet" : ages.toString());
   }
 
+  /**
+   * The uploads' part, appended to the line when {@code collect} uploads to a store: files and
+   * bytes waiting, the oldest one's age, and why they wait while uploads fail.
+   */
+  public static String upload(org.p2penergy.collector.upload.UploadStatus u, Instant now) {
+    String state = u.problem() == null ? "upload" : "upload DOWN (" + u.problem() + ")";
+    if (u.files() == 0) {
+      return ", " + state + ": nothing waiting";
+    }
+    return String.format(
+        java.util.Locale.ROOT,
+        ", %s: %d files (%s) waiting, oldest %s",
+        state,
+        u.files(),
+        bytes(u.bytes()),
+        u.oldest() == null ? "?" : age(Duration.between(u.oldest(), now)).replace(" ago", ""));
+  }
+
   static String age(Duration d) {
     long s = Math.max(0, d.toSeconds());
     if (s < 120) {

@@ -28,6 +28,19 @@ final class StoreWiring {
   /** With a test seam that acts out a full disk. */
   static Collector.Sinks open(
       CollectSettings settings, Clock clock, PrintStream out, IoFaults faults) throws IOException {
+    return open(settings, clock, out, faults, file -> {});
+  }
+
+  /**
+   * @param landed told of every Parquet file the store publishes (the uploader); must be quick
+   */
+  static Collector.Sinks open(
+      CollectSettings settings,
+      Clock clock,
+      PrintStream out,
+      IoFaults faults,
+      java.util.function.Consumer<Path> landed)
+      throws IOException {
     Path data = settings.dataDir();
     SyncTrace[] trace = {null};
     DurableStore[] opened = {null};
@@ -60,6 +73,7 @@ final class StoreWiring {
           @Override
           public void fileWritten(Path file, long rows) {
             out.println("collect: wrote " + rows + " readings to " + data.relativize(file));
+            landed.accept(file);
           }
 
           private String last;

@@ -39,6 +39,7 @@ class LauncherIT {
             "collect",
             "simulate",
             "import",
+            "upload",
             "analyze",
             "sql",
             "report",
@@ -68,7 +69,7 @@ class LauncherIT {
 
   @Test
   void eachCollectorCommandHasHelp() throws Exception {
-    for (String command : List.of("collect", "simulate", "import")) {
+    for (String command : List.of("collect", "simulate", "import", "upload")) {
       Result result = run(command, "--help");
       assertThat(result.exitCode()).as(command).isZero();
       assertThat(result.stdout()).as(command).contains("Usage: p2penergy " + command);

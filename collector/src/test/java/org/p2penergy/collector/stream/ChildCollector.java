@@ -21,13 +21,14 @@ import java.util.function.Predicate;
  * <p>With {@code -Dp2penergy.launcher=PATH/bin/p2penergy} the child is that launcher instead (its
  * own jars and flags): how the tests are run against an earlier release to show what they catch.
  */
-final class ChildCollector implements AutoCloseable {
+public final class ChildCollector implements AutoCloseable {
   private static final AtomicInteger RUNS = new AtomicInteger();
-  final Process process;
+  public final Process process;
   private final Path outFile;
   private final Path errFile;
 
-  ChildCollector(Path logDir, Map<String, String> env, List<String> args) throws IOException {
+  public ChildCollector(Path logDir, Map<String, String> env, List<String> args)
+      throws IOException {
     List<String> cmd = new ArrayList<>();
     String launcher = System.getProperty("p2penergy.launcher");
     if (launcher != null) {
@@ -60,12 +61,12 @@ final class ChildCollector implements AutoCloseable {
   }
 
   /** Sends SIGTERM, as systemd's stop does. */
-  void terminate() {
+  public void terminate() {
     process.destroy();
   }
 
   /** Waits (generously) until a line of stdout matches; false if the process ended first. */
-  boolean awaitLine(Predicate<String> match, Duration limit) throws InterruptedException {
+  public boolean awaitLine(Predicate<String> match, Duration limit) throws InterruptedException {
     long deadline = System.nanoTime() + limit.toNanos();
     while (System.nanoTime() < deadline) {
       if (out().stream().anyMatch(match)) {
@@ -79,7 +80,7 @@ final class ChildCollector implements AutoCloseable {
     return false;
   }
 
-  int waitFor(Duration limit) throws InterruptedException {
+  public int waitFor(Duration limit) throws InterruptedException {
     if (!process.waitFor(limit.toMillis(), TimeUnit.MILLISECONDS)) {
       process.destroyForcibly();
       throw new AssertionError("collector did not exit within " + limit + "\n" + transcript());
@@ -87,19 +88,19 @@ final class ChildCollector implements AutoCloseable {
     return process.exitValue();
   }
 
-  List<String> out() {
+  public List<String> out() {
     return read(outFile);
   }
 
-  List<String> err() {
+  public List<String> err() {
     return read(errFile);
   }
 
-  List<String> lines(String prefix) {
+  public List<String> lines(String prefix) {
     return out().stream().filter(l -> l.startsWith(prefix)).toList();
   }
 
-  String transcript() {
+  public String transcript() {
     return "--- stdout ---\n"
         + String.join("\n", out())
         + "\n--- stderr ---\n"

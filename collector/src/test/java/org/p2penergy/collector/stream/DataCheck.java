@@ -12,11 +12,11 @@ import org.p2penergy.collector.store.Reading;
 import org.p2penergy.collector.store.ReadingsFileReader;
 
 /** Reads back what a collector stored and what the simulator says it sent. */
-final class DataCheck {
+public final class DataCheck {
   private DataCheck() {}
 
   /** Every row of every Parquet file under DATA/readings (each file must be readable). */
-  static List<Reading> storedRows(Path data) throws IOException {
+  public static List<Reading> storedRows(Path data) throws IOException {
     List<Reading> rows = new ArrayList<>();
     Path dir = data.resolve("readings");
     if (!Files.isDirectory(dir)) {
@@ -28,12 +28,12 @@ final class DataCheck {
     return rows;
   }
 
-  static String key(Reading r) {
+  public static String key(Reading r) {
     return r.deviceId() + "\t" + r.event() + "\t" + r.ts();
   }
 
   /** {@code device TAB event TAB ts TAB value} of every event line in the sent log. */
-  static Set<String> sent(Path sentLog) throws IOException {
+  public static Set<String> sent(Path sentLog) throws IOException {
     Set<String> sent = new HashSet<>();
     for (String line : Files.readAllLines(sentLog)) {
       if (line.startsWith("#") || line.isBlank()) {
@@ -45,7 +45,7 @@ final class DataCheck {
     return sent;
   }
 
-  static String sentForm(Reading r) {
+  public static String sentForm(Reading r) {
     return key(r) + "\t" + plain(Double.toString(r.value()));
   }
 
@@ -54,7 +54,7 @@ final class DataCheck {
   }
 
   /** The keys of the readings a {@code --trace-sync} collector said were durable. */
-  static List<String> syncedKeys(List<String> syncedLines) {
+  public static List<String> syncedKeys(List<String> syncedLines) {
     List<String> keys = new ArrayList<>();
     for (String line : syncedLines) {
       String[] f = line.split("\t");

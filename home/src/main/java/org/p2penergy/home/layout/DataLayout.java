@@ -21,6 +21,12 @@ public record DataLayout(String home) {
   public static final String REPORTS = "reports";
   public static final String SUMMARY = "summary.json";
 
+  /**
+   * When uploads to the object store failed ({@code upload-outages/home=H/D.jsonl}): not under
+   * {@code outages/}, which analytics reads as gaps in the readings. An upload outage is no gap.
+   */
+  public static final String UPLOAD_OUTAGES = "upload-outages";
+
   /** The analytics tables, each {@code analytics/<table>/home=H/date=D/}. */
   public static final String DAILY = "daily";
 
@@ -70,6 +76,14 @@ public record DataLayout(String home) {
   /** {@code outages/home=H}: {@code YYYY-MM-DD.jsonl} files by UTC date of the outage's start. */
   public String outages() {
     return OUTAGES + "/" + homePartition(home);
+  }
+
+  /**
+   * {@code upload-outages/home=H}: {@code YYYY-MM-DD.jsonl} files (UTC date of the start) of the
+   * periods when the object store could not be reached or refused uploads.
+   */
+  public String uploadOutages() {
+    return UPLOAD_OUTAGES + "/" + homePartition(home);
   }
 
   /** {@code analytics/<table>/home=H/date=D}. */
@@ -140,6 +154,34 @@ public record DataLayout(String home) {
   /** {@code state/collector.json}: the collector's heartbeat. */
   public static String collectorState() {
     return STATE + "/collector.json";
+  }
+
+  /** {@code state/upload}: the uploader's local bookkeeping (never uploaded). */
+  public static String uploadState() {
+    return STATE + "/upload";
+  }
+
+  /**
+   * {@code state/upload/journal.jsonl}: the upload queue's journal, one line per file confirmed in
+   * the store (what is local and not confirmed there is what waits).
+   */
+  public static String uploadJournal() {
+    return uploadState() + "/journal.jsonl";
+  }
+
+  /** {@code state/upload/lock}: held by the one process that uploads this data directory. */
+  public static String uploadLock() {
+    return uploadState() + "/lock";
+  }
+
+  /** {@code state/upload/outage.json}: an upload outage still going on (survives a crash). */
+  public static String uploadOpenOutage() {
+    return uploadState() + "/outage.json";
+  }
+
+  /** {@code state/upload/tmp}: bodies put together before an upload (merged side files). */
+  public static String uploadTemp() {
+    return uploadState() + "/tmp";
   }
 
   /** The lock a whole nightly run holds ({@code state/nightly.lock}). */

@@ -21,6 +21,17 @@ class DataLayoutTest {
     assertThat(elm.summary(D)).isEqualTo("reports/elm-12/2026-11-27/summary.json");
     assertThat(elm.report(D, "week")).isEqualTo("reports/elm-12/2026-11-27/report-week.pdf");
     assertThat(elm.nightlyState()).isEqualTo("state/nightly/elm-12.json");
+    assertThat(elm.uploadOutages()).isEqualTo("upload-outages/home=elm-12");
+  }
+
+  @Test
+  void uploadBookkeepingIsLocalStateAndNotUnderOutages() {
+    assertThat(DataLayout.uploadJournal()).isEqualTo("state/upload/journal.jsonl");
+    assertThat(DataLayout.uploadLock()).isEqualTo("state/upload/lock");
+    assertThat(DataLayout.uploadOpenOutage()).isEqualTo("state/upload/outage.json");
+    assertThat(DataLayout.uploadTemp()).isEqualTo("state/upload/tmp");
+    // analytics reads outages/home=H as gaps in the readings; an upload outage is none
+    assertThat(elm.uploadOutages()).doesNotStartWith(DataLayout.OUTAGES + "/");
   }
 
   @Test
