@@ -39,7 +39,9 @@ import picocli.CommandLine.Parameters;
       "0:imported (some rows may be quarantined)",
       "1:DATA cannot be written (disk full, permissions), or an unexpected error",
       "2:bad options, a FILE missing or a directory, a named column not in the header",
-      "3:nothing imported: every row was quarantined, or the files hold no rows"
+      "3:nothing imported: every row was quarantined, or the files hold no rows",
+      "3-6:imported and kept in DATA, but the upload to the --config's s3:// store failed"
+          + " (as 'upload': credentials, bucket, unreachable, failing)"
     },
     footerHeading = "%nExamples:%n",
     footer = {
@@ -148,7 +150,7 @@ public final class CsvImportCommand implements Callable<Integer> {
     }
     out.println(summary.line());
     if (summary.readingsWritten() == 0) throw new UserException(nothing(summary), NOTHING_IMPORTED);
-    return 0;
+    return home.upload(data, out);
   }
 
   /** Why nothing was imported, in one line, with where to look. */

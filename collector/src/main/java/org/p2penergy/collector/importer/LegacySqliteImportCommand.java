@@ -68,6 +68,6 @@ public final class LegacySqliteImportCommand implements Callable<Integer> {
               + ")",
           1);
     }
-    return 0;
+    return home.upload(data, System.out);
   }
 }

@@ -102,8 +102,30 @@ public final class UploadCommand implements Callable<Integer> {
     if (progress.isZero() || giveUpAfter.isZero()) {
       throw new UserException("--progress and --give-up-after must be more than 0");
     }
+    try {
+      return catchUp(
+          config, storage, data, env, spec.commandLine().getOut(), clock, giveUpAfter, progress);
+    } catch (UploadLock.HeldException e) {
+      throw new UserException(e.getMessage(), 1);
+    }
+  }
+
+  /**
+   * One catch-up of DATA for the config's home (also what an import runs after it lands files).
+   *
+   * @throws UploadLock.HeldException when another process (a running collect) uploads DATA
+   */
+  public static int catchUp(
+      HomeConfig config,
+      StorageSettings storage,
+      Path data,
+      Map<String, String> env,
+      PrintWriter out,
+      Clock clock,
+      Duration giveUpAfter,
+      Duration progress)
+      throws IOException, UploadLock.HeldException {
     String id = config.home().id();
-    PrintWriter out = spec.commandLine().getOut();
     S3Store store = S3Store.open(storage, env);
     UploadSession session;
     try {
@@ -111,7 +133,7 @@ public final class UploadCommand implements Callable<Integer> {
           UploadSession.open(data, storage, List.of(id), id, store, clock, Uploader.Events.NONE);
     } catch (UploadLock.HeldException e) {
       store.close();
-      throw new UserException(e.getMessage(), 1);
+      throw e;
     }
     try (session) {
       return new CatchUp(session, out, clock, giveUpAfter, progress).run(id);

@@ -380,6 +380,74 @@ class UploadCommandIT {
     assertNoSecret();
   }
 
+  @Test
+  @Timeout(180)
+  void anImportWithAStoreUploadsWhatItLanded() throws Exception {
+    Path data = Files.createDirectories(dir.resolve("data"));
+    // Keys from files this time (the import reads the real environment, not a seam).
+    Path keyFile = Files.writeString(dir.resolve("s3-key"), s3.identity + "\n");
+    Path secretFile = Files.writeString(dir.resolve("s3-secret"), s3.credential + "\n");
+    Path config = dir.resolve("import.yaml");
+    Files.writeString(
+        config,
+        Files.readString(UploadFixture.config(dir, s3.endpoint(), BUCKET, null))
+            .replace("access_key_env: " + UploadFixture.KEY_ENV, "access_key_file: " + keyFile)
+            .replace(
+                "secret_key_env: " + UploadFixture.SECRET_ENV, "secret_key_file: " + secretFile));
+    // Two readings on 2026-11-25, one the next day and a row out of range: two days of readings
+    // and a quarantine file land, so three objects.
+    Path csv =
+        Files.writeString(
+            dir.resolve("trace.csv"),
+            "time,watts\n2026-11-25T10:00:00Z,12.5\n2026-11-25T10:00:01Z,13\n"
+                + "2026-11-26T08:00:00Z,80\n2026-11-26T08:00:01Z,2e9\n");
+    CommandRun.Result r = importCsv(data, config, "kettle-1", csv);
+
+    assertThat(r.code()).as(r.all()).isZero();
+    List<Path> local = new ArrayList<>(UploadFixture.files(data, "readings"));
+    local.addAll(UploadFixture.files(data, "quarantine"));
+    assertThat(local).hasSize(3);
+    Map<String, Path> objects = s3.objects(BUCKET);
+    for (Path p : local) {
+      assertThat(Files.readAllBytes(object(objects, data.relativize(p).toString())))
+          .isEqualTo(Files.readAllBytes(p));
+    }
+    assertThat(UploadFixture.rowsInStore(objects))
+        .extracting(Reading::value)
+        .containsExactlyInAnyOrder(12.5, 13.0, 80.0);
+
+    // A store that refuses the keys: the readings stay imported and the user is told what to do.
+    String wrong = "wrong-" + s3.credential.substring(6);
+    Path wrongFile = Files.writeString(dir.resolve("wrong-secret"), wrong + "\n");
+    Path refused = dir.resolve("refused.yaml");
+    Files.writeString(
+        refused, Files.readString(config).replace(secretFile.toString(), wrongFile.toString()));
+    CommandRun.Result down = importCsv(data, refused, "kettle-2", csv);
+    assertThat(down.code()).as(down.all()).isEqualTo(UploadCommand.BAD_CREDENTIALS);
+    assertThat(down.err())
+        .startsWith("csv: the readings are imported and kept in DATA, not uploaded: ")
+        .contains("send them later with 'p2penergy upload'");
+    assertThat(down.all()).doesNotContain(wrong);
+    assertThat(UploadFixture.files(data, "readings")).hasSize(4); // kettle-2's day files are kept
+    assertNoSecret();
+  }
+
+  private CommandRun.Result importCsv(Path data, Path config, String device, Path csv) {
+    CommandRun.Result r =
+        CommandRun.run(
+            new org.p2penergy.collector.importer.ImportCommand(),
+            "csv",
+            "--data",
+            data.toString(),
+            "--config",
+            config.toString(),
+            "--device",
+            device,
+            csv.toString());
+    outputs.add(r.all());
+    return r;
+  }
+
   private static String today() {
     return java.time.LocalDate.now(java.time.ZoneOffset.UTC).toString();
   }
