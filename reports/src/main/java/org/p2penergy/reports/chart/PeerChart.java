@@ -31,7 +31,7 @@ public final class PeerChart {
 
   /**
    * @param title the chart's title, e.g. "Fridge: kWh a day"
-   * @param unit the axis label
+   * @param unit the axis label, or null when the title says it
    */
   public static JFreeChart create(String title, DaySummary.Peer p, String unit, double scale) {
     double you = p.value() * scale;
@@ -65,6 +65,7 @@ public final class PeerChart {
     m.setLabel(label);
     m.setLabelFont(LABEL);
     m.setLabelPaint(color);
+    m.setLabelBackgroundColor(new Color(0, 0, 0, 0)); // the default is a grey box
     m.setLabelAnchor(RectangleAnchor.TOP_RIGHT);
     m.setLabelTextAnchor(TextAnchor.TOP_LEFT);
     return m;

@@ -13,7 +13,8 @@ import org.p2penergy.reports.summary.PeriodSummary;
  */
 final class ComparisonSection {
   static final String HEADING = "How you compare";
-  private static final float CHART = 58;
+  // Title, tick labels and padding take ~45 pt: what is left is the band the marks are drawn in.
+  private static final float CHART = 96;
 
   private ComparisonSection() {}
 
@@ -31,7 +32,7 @@ final class ComparisonSection {
     for (Comparisons.Item i : c.compared()) {
       page.ensure(CHART + 40);
       String title = i.name() + ": kWh" + (p.period() == ReportPeriod.DAY ? " that day" : " a day");
-      JFreeChart chart = PeerChart.create(text.apply(title), i.kwh(), "kWh", 1);
+      JFreeChart chart = PeerChart.create(text.apply(title), i.kwh(), null, 1);
       page.form(drawer.draw(chart, page.width(), CHART), PageWriter.MARGIN, CHART);
       page.gap(CHART + 2);
       page.paragraph(PeerText.sentence(i, community, p.period()), 9, false);
