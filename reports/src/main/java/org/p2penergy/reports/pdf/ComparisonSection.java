@@ -14,7 +14,7 @@ import org.p2penergy.reports.summary.PeriodSummary;
 final class ComparisonSection {
   static final String HEADING = "How you compare";
   // Title, tick labels and padding take ~45 pt: what is left is the band the marks are drawn in.
-  private static final float CHART = 96;
+  static final float CHART = 96;
 
   private ComparisonSection() {}
 
