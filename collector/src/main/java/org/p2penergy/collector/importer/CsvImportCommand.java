@@ -40,8 +40,8 @@ import picocli.CommandLine.Parameters;
       "1:DATA cannot be written (disk full, permissions), or an unexpected error",
       "2:bad options, a FILE missing or a directory, a named column not in the header",
       "3:nothing imported: every row was quarantined, or the files hold no rows",
-      "3-6:imported and kept in DATA, but the upload to the --config's s3:// store failed"
-          + " (as 'upload': credentials, bucket, unreachable, failing)"
+      "4:imported and kept in DATA, but not uploaded to the --config's s3:// store (the line"
+          + " says why; send them later with 'upload')"
     },
     footerHeading = "%nExamples:%n",
     footer = {

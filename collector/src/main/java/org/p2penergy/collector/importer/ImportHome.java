@@ -10,6 +10,7 @@ import java.util.Optional;
 import org.p2penergy.collector.upload.UploadCommand;
 import org.p2penergy.collector.upload.UploadLock;
 import org.p2penergy.home.cli.UserException;
+import org.p2penergy.home.config.ConfigException;
 import org.p2penergy.home.config.ConfigLoader;
 import org.p2penergy.home.config.Home;
 import org.p2penergy.home.config.HomeConfig;
@@ -40,6 +41,9 @@ public final class ImportHome {
       description = "keep the imported files local even when the config has an s3:// store")
   boolean noUpload;
 
+  /** Exit code: the readings are imported and kept in DATA, but not in the store yet. */
+  public static final int NOT_UPLOADED = 4;
+
   private HomeConfig loaded;
 
   String id() {
@@ -61,7 +65,7 @@ public final class ImportHome {
    * them), as {@code upload} would; nothing without an s3:// store. A failed upload keeps every
    * file local and says how to send it later.
    *
-   * @return the exit code: 0, or {@code upload}'s code for what failed
+   * @return the exit code: 0, or {@link #NOT_UPLOADED}
    */
   int upload(Path data, PrintStream out) {
     Optional<StorageSettings> s3 =
@@ -84,19 +88,19 @@ public final class ImportHome {
               Duration.ofMinutes(2),
               Duration.ofSeconds(5));
       writer.flush();
-      return code;
+      return code == 0 ? 0 : NOT_UPLOADED;
     } catch (UploadLock.HeldException e) {
-      out.println("import: a running collect uploads DATA; it sends the imported files");
+      out.println(
+          "import: another process (collect or upload) is uploading DATA: the imported files wait"
+              + " for the next upload of home "
+              + loaded().home().id());
       return 0;
-    } catch (UserException e) {
+    } catch (UserException | ConfigException | IOException e) {
       throw new UserException(
           "the readings are imported and kept in DATA, not uploaded: "
               + e.getMessage()
               + "; send them later with 'p2penergy upload'",
-          e.exitCode());
-    } catch (IOException e) {
-      throw new UserException(
-          "the readings are imported and kept in DATA, not uploaded: " + e.getMessage(), 1);
+          NOT_UPLOADED);
     }
   }
 

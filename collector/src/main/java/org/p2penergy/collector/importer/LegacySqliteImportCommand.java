@@ -25,6 +25,14 @@ import picocli.CommandLine.Parameters;
           + " quarantined in DATA/quarantine with the row id. Written exactly as collect writes"
           + " (DATA/readings/home=H/date=D/part-*.parquet).",
       "Example:  import legacy-sqlite --data /var/lib/p2penergy events.db"
+    },
+    exitCodeListHeading = "%nExit codes:%n",
+    exitCodeList = {
+      "0:imported",
+      "1:DATA cannot be written, the event table cannot be read, or an unexpected error",
+      "2:bad options, or not the original project's database",
+      "4:imported and kept in DATA, but not uploaded to the --config's s3:// store (the line"
+          + " says why; send them later with 'upload')"
     })
 public final class LegacySqliteImportCommand implements Callable<Integer> {
   @Option(names = "--data", required = true, paramLabel = "DIR", description = "data directory")

@@ -29,8 +29,9 @@ import picocli.CommandLine.Spec;
       "Upload to the config's s3:// store everything in DATA that it has not confirmed yet:"
           + " readings (readings/home=H/date=D/part-*.parquet), quarantine, outages and upload"
           + " outages, also files written before uploads existed and the older single-home layout"
-          + " (readings/date=D/, as the config's home). Then delete local files confirmed longer"
-          + " than storage.keep_local ago, and exit.",
+          + " (readings/date=D/, as the config's home). Then delete the local files older than"
+          + " storage.keep_local (by their modification time) that the store has confirmed"
+          + " unchanged, and exit.",
       "Each file goes to the same key with the same bytes (a second run sends nothing again), is"
           + " checked by the store against its MD5 and confirmed in DATA/state/upload/journal.jsonl."
           + " The keys come only from the storage block's access_key_env/_file and"

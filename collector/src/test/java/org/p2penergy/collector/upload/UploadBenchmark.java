@@ -22,7 +22,8 @@ import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.s3.S3Client;
 
 /**
- * Not a test: the uploader's footprint and throughput (numbers in docs/guide/upload.md).
+ * Not a test: the uploader's footprint and throughput (figures in docs/BENCHMARKS.md, "Upload to
+ * the object store").
  *
  * <pre>
  * mvn -q -pl home,collector -am test-compile package -DskipTests

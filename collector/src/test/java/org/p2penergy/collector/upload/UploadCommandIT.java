@@ -22,6 +22,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
+import org.p2penergy.collector.importer.ImportHome;
 import org.p2penergy.collector.store.Reading;
 import org.p2penergy.collector.stream.DataCheck;
 import org.p2penergy.home.cli.CommandRun;
@@ -423,12 +424,23 @@ class UploadCommandIT {
     Files.writeString(
         refused, Files.readString(config).replace(secretFile.toString(), wrongFile.toString()));
     CommandRun.Result down = importCsv(data, refused, "kettle-2", csv);
-    assertThat(down.code()).as(down.all()).isEqualTo(UploadCommand.BAD_CREDENTIALS);
+    assertThat(down.code()).as(down.all()).isEqualTo(ImportHome.NOT_UPLOADED);
     assertThat(down.err())
         .startsWith("csv: the readings are imported and kept in DATA, not uploaded: ")
         .contains("send them later with 'p2penergy upload'");
     assertThat(down.all()).doesNotContain(wrong);
     assertThat(UploadFixture.files(data, "readings")).hasSize(4); // kettle-2's day files are kept
+
+    // A key file that is not there: the same, with the file named.
+    Path noKey = dir.resolve("no-key.yaml");
+    Files.writeString(
+        noKey, Files.readString(config).replace(secretFile.toString(), dir + "/missing-secret"));
+    CommandRun.Result missing = importCsv(data, noKey, "kettle-3", csv);
+    assertThat(missing.code()).as(missing.all()).isEqualTo(ImportHome.NOT_UPLOADED);
+    assertThat(missing.err())
+        .contains("not uploaded: ")
+        .contains("missing-secret")
+        .contains("send them later with 'p2penergy upload'");
     assertNoSecret();
   }
 

@@ -90,7 +90,7 @@ public final class NightlyCommand implements Callable<Integer> {
       names = "--analyze-command",
       paramLabel = "CMD",
       description =
-          "the analytics command, split at spaces; --data --config --date/--from --to are appended (default: $P2PENERGY_HOME/bin/p2penergy analyze; for a cluster e.g. 'bin/spark-submit --master spark://host:7077 analyze')")
+          "the analytics command, split at spaces; --data --config --date/--from --to are appended (default: $P2PENERGY_HOME/bin/p2penergy analyze; for a cluster e.g. 'bin/spark-submit --master spark://host:7077 --class org.p2penergy.analytics.cli.AnalyticsMain analytics/target/p2penergy-analytics-0.1.0-SNAPSHOT-spark-submit.jar analyze')")
   String analyzeCommand;
 
   @Option(
