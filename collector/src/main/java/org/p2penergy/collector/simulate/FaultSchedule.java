@@ -45,10 +45,14 @@ final class FaultSchedule {
     return nanoTime.getAsLong() - originNanos;
   }
 
-  /** Adds a fault whose {@code at} counts from now. */
-  void inject(Fault fault) {
+  /**
+   * Adds a fault whose {@code at} counts from now. Synchronized with {@link #dueNow}: a stream that
+   * has just checked up to its "now" must still see a fault injected a moment later, so the fault
+   * is due strictly after every check made before it was added.
+   */
+  synchronized void inject(Fault fault) {
     begin();
-    Duration at = Duration.ofNanos(elapsedNanos()).plus(fault.at());
+    Duration at = Duration.ofNanos(elapsedNanos() + 1).plus(fault.at());
     faults.add(
         new Fault(
             fault.kind(),
@@ -58,6 +62,15 @@ final class FaultSchedule {
             fault.length(),
             fault.size(),
             fault.retryAfter()));
+  }
+
+  /** The schedule time of a check and the stream faults due up to it. */
+  record Due(long nowNanos, List<Fault> faults) {}
+
+  /** The stream faults due in (from, now], with that now: read together with {@link #inject}. */
+  synchronized Due dueNow(long fromNanos) {
+    long now = elapsedNanos();
+    return new Due(now, streamFaultsIn(fromNanos, now));
   }
 
   /**

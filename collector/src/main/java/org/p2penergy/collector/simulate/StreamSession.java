@@ -59,9 +59,10 @@ final class StreamSession {
     long stallUntil = Long.MIN_VALUE;
     boolean stalled = false;
     while (!state.closing.get()) {
-      long now = state.faults.elapsedNanos();
+      FaultSchedule.Due due = state.faults.dueNow(lastFaultCheck);
+      long now = due.nowNanos();
       boolean wrote = false;
-      for (Fault fault : state.faults.streamFaultsIn(lastFaultCheck, now)) {
+      for (Fault fault : due.faults()) {
         switch (fault.kind()) {
           case DROP -> drop();
           case STALL -> stallUntil = Math.max(stallUntil, now + fault.length().toNanos());

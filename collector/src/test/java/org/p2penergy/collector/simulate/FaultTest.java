@@ -99,5 +99,22 @@ class FaultTest {
           .extracting(Fault::kind)
           .containsExactly(Fault.Kind.STALL);
     }
+
+    @Test
+    void aFaultInjectedRightAfterACheckIsDueAtTheNextOne() {
+      // The stream checks up to "now" (5 s); the fault is injected at that same instant. It must
+      // be due in the next check's window (5 s, 5 s + 1 ns], not at 5 s, which was already checked:
+      // that lost drop hung FaultInjectionIT once.
+      long[] clock = {0};
+      FaultSchedule schedule = new FaultSchedule(java.util.List.of(), () -> clock[0]);
+      schedule.begin();
+      clock[0] = 5 * S;
+      FaultSchedule.Due first = schedule.dueNow(0);
+      assertThat(first.faults()).isEmpty();
+      schedule.inject(Fault.of(Fault.Kind.DROP, java.time.Duration.ZERO));
+      clock[0] = 5 * S + 1;
+      FaultSchedule.Due next = schedule.dueNow(first.nowNanos());
+      assertThat(next.faults()).extracting(Fault::kind).containsExactly(Fault.Kind.DROP);
+    }
   }
 }
