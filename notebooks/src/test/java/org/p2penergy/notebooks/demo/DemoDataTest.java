@@ -9,6 +9,8 @@ import java.time.LocalDate;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.p2penergy.home.config.Home;
+import org.p2penergy.home.layout.DataLayout;
 
 class DemoDataTest {
 
@@ -17,12 +19,14 @@ class DemoDataTest {
   @Test
   void writesTheCollectorLayoutWithThePlantedFaults() throws Exception {
     DemoManifest m = DemoData.generate(data, LocalDate.of(2026, 11, 1), 10);
-    // 10 local days in New York span 11 UTC dates; the first outage (day 9) falls inside.
-    try (var files = Files.list(data.resolve("readings"))) {
+    // 10 local days in New York span 11 UTC dates; the first outage (day 9) falls inside. All of
+    // it is the demo home's (home.id "home"), in the per-home layout.
+    DataLayout home = DataLayout.of(Home.DEFAULT_ID);
+    try (var files = Files.list(data.resolve(home.readings()))) {
       assertThat(files.count()).isEqualTo(11);
     }
     assertThat(m.faults().outages()).hasSize(1);
-    assertThat(Files.readAllLines(data.resolve("outages/2026-11-09.jsonl")))
+    assertThat(Files.readAllLines(data.resolve(home.outages()).resolve("2026-11-09.jsonl")))
         .containsExactly(
             "{\"start\":\"2026-11-09T08:00:00Z\",\"end\":\"2026-11-09T08:25:00Z\",\"reason\":\"read timeout\"}");
     try (var c = DriverManager.getConnection("jdbc:duckdb:");
@@ -32,7 +36,7 @@ class DemoDataTest {
                 "SELECT count(*), count(DISTINCT (device_id, event, ts)),"
                     + " min(typeof(ts)), count(*) FILTER (WHERE ts >= TIMESTAMPTZ '2026-11-09 08:00:00+00'"
                     + " AND ts < TIMESTAMPTZ '2026-11-09 08:25:00+00') FROM read_parquet('"
-                    + data.resolve("readings")
+                    + data.resolve(home.readings())
                     + "/*/*.parquet')")) {
       rs.next();
       assertThat(rs.getLong(1)).isEqualTo(m.readings());

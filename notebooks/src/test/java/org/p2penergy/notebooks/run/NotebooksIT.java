@@ -16,8 +16,10 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.p2penergy.home.config.FlatTariff;
+import org.p2penergy.home.config.Home;
 import org.p2penergy.home.config.TariffWindow;
 import org.p2penergy.home.config.TimeOfUseTariff;
+import org.p2penergy.home.layout.DataLayout;
 import org.p2penergy.notebooks.demo.DayPlan;
 import org.p2penergy.notebooks.demo.DemoData;
 import org.p2penergy.notebooks.demo.DemoHome;
@@ -146,7 +148,8 @@ class NotebooksIT {
       p.destroyForcibly();
       throw new AssertionError("analyze did not finish in 5 minutes; see " + log);
     }
-    boolean states = Files.isDirectory(data.resolve("analytics/states/date=" + day));
+    boolean states =
+        Files.isDirectory(data.resolve(DataLayout.of(Home.DEFAULT_ID).table("states", day)));
     System.out.printf(
         "analyze exited %d, analytics/states %s%n", p.exitValue(), states ? "written" : "absent");
     return p.exitValue() == 0 && states;
@@ -192,7 +195,8 @@ class NotebooksIT {
     assertThat((int) nb.number("gaps_unexplained")).isEqualTo(offline);
     // The worst day lost the longest outage, 40 minutes of 24 hours.
     assertThat(nb.number("coverage.min")).isCloseTo(1 - 40.0 / 1440, within(0.001));
-    try (var folders = Files.list(work.resolve("data/readings"))) {
+    try (var folders =
+        Files.list(work.resolve("data").resolve(DataLayout.of(Home.DEFAULT_ID).readings()))) {
       assertThat(folders.count()).as("UTC date folders").isEqualTo(31);
     }
   }
