@@ -45,24 +45,31 @@ public final class SmallDisk implements AutoCloseable {
     return dir;
   }
 
-  /** Writes the filler until the file system says it is full; returns the bytes written. */
+  /**
+   * Writes the filler until the file system says it is full, in blocks and then the last bytes one
+   * by one, so that not even a partial block is left; returns the bytes written.
+   */
   public long fill() throws IOException {
-    long n = 0;
-    ByteBuffer block = ByteBuffer.allocate(4096);
     try (FileChannel ch =
         FileChannel.open(
             filler,
             StandardOpenOption.CREATE,
             StandardOpenOption.WRITE,
             StandardOpenOption.APPEND)) {
-      while (true) {
-        block.clear();
-        try {
-          n += ch.write(block);
-        } catch (IOException e) {
-          if (String.valueOf(e.getMessage()).contains("No space left on device")) return n;
-          throw e;
-        }
+      return writeUntilFull(ch, 4096) + writeUntilFull(ch, 1);
+    }
+  }
+
+  private static long writeUntilFull(FileChannel ch, int size) throws IOException {
+    long n = 0;
+    ByteBuffer block = ByteBuffer.allocate(size);
+    while (true) {
+      block.clear();
+      try {
+        n += ch.write(block);
+      } catch (IOException e) {
+        if (String.valueOf(e.getMessage()).contains("No space left on device")) return n;
+        throw e;
       }
     }
   }

@@ -23,6 +23,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import org.p2penergy.collector.store.IoFaults;
+import org.p2penergy.collector.store.SmallDisk;
 import org.p2penergy.home.config.ConfigLoader;
 import org.p2penergy.home.config.StorageSettings;
 import org.p2penergy.home.layout.DataLayout;
@@ -40,7 +41,7 @@ class UploadDiskFullIT {
   @Timeout(180)
   void aFullDiskKeepsEveryFileSaysSoOnceAndCatchesUpWhenSpaceReturns() throws Exception {
     AtomicBoolean seamFull = new AtomicBoolean();
-    try (TmpfsDisk disk = TmpfsDisk.mount(dir.resolve("disk"), 4)) {
+    try (SmallDisk disk = SmallDisk.mount(dir.resolve("disk"), 4)) {
       IoFaults faults =
           disk != null
               ? IoFaults.NONE
