@@ -24,6 +24,8 @@ final class FaultProxy implements AutoCloseable {
   private final int backendPort;
   private volatile boolean slowDown;
   private volatile long putDelayMillis;
+  private final AtomicInteger wrongEtags = new AtomicInteger();
+  final AtomicInteger puts = new AtomicInteger();
   private final AtomicInteger putsInFlight = new AtomicInteger();
   final AtomicLong slowDowns = new AtomicLong();
   final AtomicLong requests = new AtomicLong();
@@ -51,6 +53,11 @@ final class FaultProxy implements AutoCloseable {
 
   void slowDown(boolean on) {
     slowDown = on;
+  }
+
+  /** The next {@code n} PUT answers carry an ETag that is not the MD5 of what was sent. */
+  void wrongEtags(int n) {
+    wrongEtags.set(n);
   }
 
   void putDelay(long millis) {
@@ -105,12 +112,13 @@ final class FaultProxy implements AutoCloseable {
       }
       if (put) {
         putsInFlight.incrementAndGet();
+        puts.incrementAndGet();
       }
       try {
         if (put && putDelayMillis > 0) {
           Thread.sleep(putDelayMillis);
         }
-        relay(client, in, withConnectionClose(text));
+        relay(client, in, withConnectionClose(text), put && wrongEtags.getAndDecrement() > 0);
       } finally {
         if (put) {
           putsInFlight.decrementAndGet();
@@ -121,7 +129,8 @@ final class FaultProxy implements AutoCloseable {
     }
   }
 
-  private void relay(Socket client, InputStream in, byte[] head) throws IOException {
+  private void relay(Socket client, InputStream in, byte[] head, boolean wrongEtag)
+      throws IOException {
     try (Socket backend = new Socket(InetAddress.getLoopbackAddress(), backendPort)) {
       backend.getOutputStream().write(head);
       Thread up =
@@ -136,7 +145,30 @@ final class FaultProxy implements AutoCloseable {
               "fault-proxy-up");
       up.setDaemon(true);
       up.start();
-      backend.getInputStream().transferTo(client.getOutputStream());
+      InputStream answer = backend.getInputStream();
+      if (wrongEtag) {
+        // Past the interim "100 Continue" answers to the final one, whose ETag is replaced.
+        String answerHead;
+        do {
+          byte[] h = readHead(answer);
+          if (h == null) {
+            return;
+          }
+          answerHead = new String(h, StandardCharsets.ISO_8859_1);
+          if (answerHead.startsWith("HTTP/1.1 1")) {
+            client.getOutputStream().write(h);
+          }
+        } while (answerHead.startsWith("HTTP/1.1 1"));
+        StringBuilder b = new StringBuilder();
+        for (String line : answerHead.split("\r\n")) {
+          boolean etag = line.toLowerCase(Locale.ROOT).startsWith("etag:");
+          b.append(etag ? "ETag: \"00000000000000000000000000000000\"" : line).append("\r\n");
+        }
+        client
+            .getOutputStream()
+            .write(b.append("\r\n").toString().getBytes(StandardCharsets.ISO_8859_1));
+      }
+      answer.transferTo(client.getOutputStream());
     }
   }
 

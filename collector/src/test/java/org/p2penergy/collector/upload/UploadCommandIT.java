@@ -228,6 +228,33 @@ class UploadCommandIT {
 
   @Test
   @Timeout(180)
+  void anAnswerWhoseEtagIsNotTheSentMd5IsNotConfirmedAndTheFileIsSentAgain() throws Exception {
+    Path data = dir.resolve("data");
+    UploadFixture.readings(data, DAY1, 3, 100, 1000);
+    List<Path> files = UploadFixture.files(data, "readings");
+    try (FaultProxy proxy = new FaultProxy(s3.port)) {
+      proxy.wrongEtags(2);
+      Path config = UploadFixture.config(dir, proxy.endpoint(), BUCKET, null);
+      CommandRun.Result r = upload(data, config, goodEnv(), "--give-up-after", "60s");
+      assertThat(r.code()).as(r.all()).isZero();
+      assertThat(r.out())
+          .contains("the store holds other bytes (ETag 00000000000000000000000000000000");
+      // Each readings file once, the two whose answers did not match once more each, and the
+      // record of that failure stretch (an upload outage is a file that is uploaded too).
+      assertThat(proxy.puts.get()).isEqualTo(files.size() + 2 + 1);
+    }
+    Map<String, Path> objects = s3.objects(BUCKET);
+    assertThat(objects)
+        .containsKey(PREFIX + "/upload-outages/home=" + HOME + "/" + today() + ".jsonl");
+    for (Path p : files) {
+      assertThat(Files.readAllBytes(object(objects, data.relativize(p).toString())))
+          .isEqualTo(Files.readAllBytes(p));
+    }
+    assertNoSecret();
+  }
+
+  @Test
+  @Timeout(180)
   void slowDownIsRetriedWithBackoffAndRecordedAsAnOutage() throws Exception {
     Path data = dir.resolve("data");
     UploadFixture.readings(data, DAY1, 3, 100, 1000);
