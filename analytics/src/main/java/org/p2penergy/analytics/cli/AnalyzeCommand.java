@@ -61,7 +61,8 @@ public final class AnalyzeCommand implements Callable<Integer> {
       names = "--data",
       paramLabel = "DIR",
       description =
-          "data directory with readings/ (a local path or a Hadoop URI such as s3a://bucket/p;"
+          "data directory with readings/ (a local path, s3://bucket/p as in a storage block, or a"
+              + " Hadoop URI such as s3a://bucket/p;"
               + " default: the storage.url of the config or community file)")
   String data;
 
@@ -169,7 +170,10 @@ public final class AnalyzeCommand implements Callable<Integer> {
       community = CommunityConfig.of(ConfigLoader.load(source.config), source.config);
     }
     Optional<StorageSettings> storage = community.storage();
-    String dataDir = data != null ? data : storage.map(StorageSettings::hadoopRoot).orElse(null);
+    String dataDir =
+        data != null
+            ? StorageSettings.hadoopPath(data)
+            : storage.map(StorageSettings::hadoopRoot).orElse(null);
     if (dataDir == null) {
       throw new UserException(
           "missing --data DIR (or a storage: block with url in " + community.file() + ")");

@@ -26,6 +26,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.p2penergy.analytics.job.StorageAccess;
 import org.p2penergy.home.config.CommunityLoader;
 import org.p2penergy.home.config.StorageSettings;
+import org.p2penergy.store.S3ProxyServer;
 
 /**
  * The submit jar under spark-submit: once on a real standalone cluster (a master and two workers
@@ -290,7 +291,7 @@ class StandaloneClusterIT {
             .isTrue();
       }
       // The secret is in no output: the submit's, the daemons', the executors' logs.
-      StringBuilder everything = new StringBuilder(clusterOut).append(s3.log());
+      StringBuilder everything = new StringBuilder(clusterOut).append(s3.logs());
       for (String log : List.of("master.log", "worker-1.log", "worker-2.log")) {
         everything.append(Files.readString(tmp.resolve(log)));
       }

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Random;
 import org.p2penergy.collector.stream.Backoff;
+import org.p2penergy.store.StoreFailure;
 
 /**
  * The one-shot upload: probe the store, send everything that waits (again, for files that land

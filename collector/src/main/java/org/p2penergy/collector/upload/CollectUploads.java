@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.p2penergy.home.config.StorageSettings;
+import org.p2penergy.store.StoreKeys;
 
 /** What {@code collect} needs to upload as it goes: built once at its start. */
 public final class CollectUploads {

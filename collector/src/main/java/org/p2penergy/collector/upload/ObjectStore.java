@@ -2,6 +2,7 @@ package org.p2penergy.collector.upload;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import org.p2penergy.store.StoreFailure;
 
 /**
  * The few object-store operations the uploader needs, by key relative to the data root ({@code

@@ -1,50 +1,35 @@
 package org.p2penergy.collector.upload;
 
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.time.Duration;
 import java.util.Map;
 import java.util.regex.Pattern;
-import org.p2penergy.collector.upload.StoreFailure.Kind;
 import org.p2penergy.home.config.StorageSettings;
-import org.p2penergy.home.text.Redact;
-import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
+import org.p2penergy.store.S3Clients;
+import org.p2penergy.store.S3Failures;
+import org.p2penergy.store.StoreFailure;
+import org.p2penergy.store.StoreFailure.Kind;
+import org.p2penergy.store.StoreKeys;
 import software.amazon.awssdk.core.ResponseInputStream;
-import software.amazon.awssdk.core.checksums.RequestChecksumCalculation;
-import software.amazon.awssdk.core.checksums.ResponseChecksumValidation;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.core.sync.ResponseTransformer;
-import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
-import software.amazon.awssdk.profiles.ProfileFile;
-import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.s3.S3Client;
-import software.amazon.awssdk.services.s3.S3ClientBuilder;
 import software.amazon.awssdk.services.s3.model.GetObjectResponse;
 import software.amazon.awssdk.services.s3.model.HeadObjectResponse;
 import software.amazon.awssdk.services.s3.model.PutObjectResponse;
 
 /**
- * An S3-compatible store through the AWS SDK v2 on the JDK's HTTP client (no Apache, no Netty: the
- * Pi budget). Requests are the plain kind every S3-compatible store takes: a Content-MD5 the store
- * checks the received bytes against, and one quick retry at most inside the SDK (the upload queue
- * waits with its own backoff and records the outage); the SDK's newer default checksums (CRC32
- * trailers) are only sent where an operation requires them, since several S3-compatible stores
- * refuse them.
+ * The uploader's S3-compatible store, on the client of {@link S3Clients}: each PUT carries a
+ * Content-MD5 the store checks the received bytes against; the upload queue waits with its own
+ * backoff and records the outage.
  */
 public final class S3Store implements ObjectStore {
   private static final Pattern PLAIN_ETAG = Pattern.compile("[0-9a-f]{32}");
-  private static final ProfileFile NO_PROFILE =
-      ProfileFile.builder()
-          .content(new ByteArrayInputStream(new byte[0]))
-          .type(ProfileFile.Type.CONFIGURATION)
-          .build();
-
   private final StorageSettings settings;
   private final StoreKeys keys;
   private final S3Client s3;
@@ -55,8 +40,7 @@ public final class S3Store implements ObjectStore {
     this.settings = settings;
     this.keys = keys;
     this.s3 = s3;
-    this.endpoint =
-        settings.endpoint().map(Redact::url).orElse("AWS S3 (" + settings.region() + ")");
+    this.endpoint = S3Clients.endpoint(settings);
     this.failures = new S3Failures(settings.bucket(), endpoint, keys);
   }
 
@@ -70,37 +54,7 @@ public final class S3Store implements ObjectStore {
       throw new IllegalArgumentException("not an s3:// store: " + settings.url());
     }
     StoreKeys keys = StoreKeys.resolve(settings, env);
-    return new S3Store(settings, keys, client(settings, keys));
-  }
-
-  /** The client as the uploader configures it (also the benchmark's plain PutObject ceiling). */
-  static S3Client client(StorageSettings settings, StoreKeys keys) {
-    S3ClientBuilder b =
-        S3Client.builder()
-            .httpClient(
-                UrlConnectionHttpClient.builder()
-                    .connectionTimeout(Duration.ofSeconds(10))
-                    .socketTimeout(Duration.ofSeconds(60))
-                    .build())
-            .region(Region.of(settings.region()))
-            .forcePathStyle(settings.pathStyle())
-            .credentialsProvider(keys)
-            .requestChecksumCalculation(RequestChecksumCalculation.WHEN_REQUIRED)
-            .responseChecksumValidation(ResponseChecksumValidation.WHEN_REQUIRED)
-            .overrideConfiguration(
-                o ->
-                    // One quick retry inside the SDK, for a pooled connection the server had
-                    // closed (a PUT cannot be replayed by the JDK client); the queue does the rest.
-                    o.retryStrategy(
-                            AwsRetryStrategy.standardRetryStrategy().toBuilder()
-                                .maxAttempts(2)
-                                .build())
-                        .apiCallTimeout(Duration.ofMinutes(10))
-                        // Settings come from the storage block only, not from ~/.aws.
-                        .defaultProfileFile(NO_PROFILE)
-                        .defaultProfileName("default"));
-    settings.endpoint().ifPresent(b::endpointOverride);
-    return b.build();
+    return new S3Store(settings, keys, S3Clients.client(settings, keys));
   }
 
   public StoreKeys keys() {

@@ -14,6 +14,7 @@ import org.p2penergy.home.cli.HomeOptions;
 import org.p2penergy.home.cli.UserException;
 import org.p2penergy.home.config.HomeConfig;
 import org.p2penergy.home.config.StorageSettings;
+import org.p2penergy.store.StoreFailure;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;

@@ -11,6 +11,7 @@ import java.util.Random;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.p2penergy.collector.stream.Backoff;
+import org.p2penergy.store.StoreFailure;
 
 /**
  * The uploads of a running {@code collect}: one daemon thread, apart from the stream. The store's

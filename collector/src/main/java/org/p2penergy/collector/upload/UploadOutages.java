@@ -19,6 +19,7 @@ import java.util.List;
 import org.p2penergy.collector.store.IoFaults;
 import org.p2penergy.home.io.AtomicFiles;
 import org.p2penergy.home.layout.DataLayout;
+import org.p2penergy.store.StoreFailure;
 
 /**
  * When uploads failed, recorded like the stream's outages ({@code start}, {@code end}, {@code

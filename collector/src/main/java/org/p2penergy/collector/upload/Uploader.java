@@ -15,6 +15,7 @@ import java.util.List;
 import org.p2penergy.collector.upload.JournalEntry.Source;
 import org.p2penergy.collector.upload.LocalObjects.LocalObject;
 import org.p2penergy.home.layout.DataLayout;
+import org.p2penergy.store.StoreFailure;
 
 /**
  * The upload engine, used from one thread: finds what waits (every local object whose files are not

@@ -22,6 +22,7 @@ import org.p2penergy.collector.store.Reading;
 import org.p2penergy.collector.stream.ChildCollector;
 import org.p2penergy.collector.stream.DataCheck;
 import org.p2penergy.home.cli.CommandRun;
+import org.p2penergy.store.S3ProxyServer;
 
 /**
  * A real {@code collect} (child JVM, Pi flags) with an s3:// storage block: the store is down when

@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.Deque;
+import org.p2penergy.store.StoreFailure;
 
 /**
  * A test store: objects are files under a folder, written whole; failures can be queued up to act

@@ -18,6 +18,9 @@ import org.p2penergy.collector.simulate.ParticleCloudSimulator;
 import org.p2penergy.collector.stream.ChildCollector;
 import org.p2penergy.home.config.ConfigLoader;
 import org.p2penergy.home.config.StorageSettings;
+import org.p2penergy.store.S3Clients;
+import org.p2penergy.store.S3ProxyServer;
+import org.p2penergy.store.StoreKeys;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.s3.S3Client;
 
@@ -108,7 +111,7 @@ public final class UploadBenchmark {
   /** The ceiling: PutObject of every file, the same client, nothing else. */
   private static void putLoop(Path data, Path config, String top) throws Exception {
     StorageSettings s = ConfigLoader.load(config).storage().orElseThrow();
-    S3Client client = S3Store.client(s, StoreKeys.resolve(s, System.getenv()));
+    S3Client client = S3Clients.client(s, StoreKeys.resolve(s, System.getenv()));
     for (Path f : UploadFixture.files(data, top)) {
       client.putObject(
           r -> r.bucket(s.bucket()).key(s.key(data.relativize(f).toString())),

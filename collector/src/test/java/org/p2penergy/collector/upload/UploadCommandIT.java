@@ -26,6 +26,7 @@ import org.p2penergy.collector.importer.ImportHome;
 import org.p2penergy.collector.store.Reading;
 import org.p2penergy.collector.stream.DataCheck;
 import org.p2penergy.home.cli.CommandRun;
+import org.p2penergy.store.S3ProxyServer;
 
 /**
  * {@code upload} against a real S3 server (s3proxy, SigV4): the backfill of every kind of local

@@ -27,6 +27,7 @@ import org.p2penergy.collector.store.SmallDisk;
 import org.p2penergy.home.config.ConfigLoader;
 import org.p2penergy.home.config.StorageSettings;
 import org.p2penergy.home.layout.DataLayout;
+import org.p2penergy.store.S3ProxyServer;
 
 /**
  * The disk fills while uploads are queued (a real 4 MiB tmpfs, filled to the last byte; the I/O

@@ -23,6 +23,7 @@ import org.p2penergy.collector.stream.ChildCollector;
 import org.p2penergy.collector.stream.DataCheck;
 import org.p2penergy.home.cli.CommandRun;
 import org.p2penergy.home.layout.DataLayout;
+import org.p2penergy.store.S3ProxyServer;
 
 /**
  * The upload's durability: a real {@code collect} with an s3:// store, killed with SIGKILL 22 times

@@ -10,6 +10,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.p2penergy.collector.store.IoFaults;
+import org.p2penergy.store.StoreFailure;
 
 class UploadOutagesTest {
   private static final Instant T0 = Instant.parse("2026-11-27T23:50:00Z");

@@ -16,6 +16,7 @@ import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.p2penergy.store.StoreFailure;
 
 /** The engine's rules on real files, with a folder as the store. */
 class UploaderTest {

@@ -50,7 +50,18 @@ public record StorageSettings(
 
   /** The root as Spark and Hadoop name it: {@code s3a://bucket/prefix}, or the local path. */
   public String hadoopRoot() {
-    return isS3() ? "s3a://" + url.substring("s3://".length()).replaceAll("/+$", "") : url;
+    return hadoopPath(url);
+  }
+
+  /**
+   * A data location as Spark and Hadoop name it: an {@code s3://} URL as a storage block writes it
+   * becomes {@code s3a://}; anything else (a local path, an {@code s3a://} or other Hadoop URI) is
+   * kept.
+   */
+  public static String hadoopPath(String location) {
+    return location.startsWith("s3://")
+        ? "s3a://" + location.substring("s3://".length()).replaceAll("/+$", "")
+        : location;
   }
 
   /** The local folder of a local store. */

@@ -212,7 +212,7 @@ final class DemoRun {
     Analyzer analyzer =
         new ChildProcessAnalyzer(
             List.of(settings.launcher().toString(), "analyze"),
-            data,
+            data.toString(),
             source,
             Map.of("P2PENERGY_NO_BUILD", "1"),
             line -> progress.accept("  analyze | " + line));

@@ -25,14 +25,14 @@ import org.p2penergy.home.cli.UserException;
  */
 public final class ChildProcessAnalyzer implements Analyzer {
   private final List<String> command;
-  private final Path data;
+  private final String data;
   private final List<String> source;
   private final Map<String, String> extraEnvironment;
   private final Consumer<String> output;
 
   public ChildProcessAnalyzer(
       List<String> command,
-      Path data,
+      String data,
       List<String> source,
       Map<String, String> extraEnvironment,
       Consumer<String> output) {
@@ -69,7 +69,7 @@ public final class ChildProcessAnalyzer implements Analyzer {
   @Override
   public void analyze(LocalDate from, LocalDate to) {
     List<String> args = new ArrayList<>(command);
-    args.addAll(List.of("--data", data.toString()));
+    args.addAll(List.of("--data", data));
     args.addAll(source);
     if (from.equals(to)) {
       args.addAll(List.of("--date", from.toString()));

@@ -13,6 +13,7 @@ import java.util.TreeSet;
 import java.util.function.Consumer;
 import org.p2penergy.home.config.CommunityLoader;
 import org.p2penergy.home.config.HomeConfig;
+import org.p2penergy.reports.store.ReportStore;
 
 /**
  * The nightly run of a community: one analyze of every home at once for the days any home still
@@ -32,7 +33,7 @@ final class CommunityNightly {
     Optional<org.p2penergy.reports.mail.Mailer> mailer(HomeConfig home);
   }
 
-  private final Path data;
+  private final ReportStore store;
   private final Path community;
   private final Clock clock;
   private final Optional<Duration> grace;
@@ -41,14 +42,14 @@ final class CommunityNightly {
   private final Consumer<String> progress;
 
   CommunityNightly(
-      Path data,
+      ReportStore store,
       Path community,
       Clock clock,
       Optional<Duration> grace,
       Optional<LocalDate> since,
       Parts parts,
       Consumer<String> progress) {
-    this.data = data;
+    this.store = store;
     this.community = community;
     this.clock = clock;
     this.grace = grace;
@@ -78,11 +79,11 @@ final class CommunityNightly {
     TreeSet<LocalDate> unanalyzed = new TreeSet<>();
     for (HomeConfig h : homes.values()) {
       String id = h.home().id();
-      NightlyStateStore store = new NightlyStateStore(data, id);
-      stores.put(id, store);
+      NightlyStateStore homeState = new NightlyStateStore(store.folder(), id);
+      stores.put(id, homeState);
       Duration g = grace.orElse(h.collector().roll().plusMinutes(10));
       LocalDate last = NightlyPlan.lastCompleteDay(clock.instant(), h.home().timezone(), g);
-      NightlyState state = store.load();
+      NightlyState state = homeState.load();
       List<LocalDate> todo = NightlyPlan.days(state, last, since);
       days.put(id, todo);
       todo.stream().filter(d -> !state.progress(d).analyzed()).forEach(unanalyzed::add);
@@ -99,10 +100,10 @@ final class CommunityNightly {
       String id = h.home().id();
       NightlyRun run =
           new NightlyRun(
-              data,
+              store.folder(),
               h,
               done,
-              Reporter.pdf(data, id),
+              Reporter.of(store, id),
               parts.mailer(h),
               stores.get(id),
               text -> progress.accept(id + ": " + text));

@@ -22,7 +22,7 @@ import org.p2penergy.home.layout.DataLayout;
 import org.p2penergy.reports.mail.Mailer;
 import org.p2penergy.reports.mail.RetryPolicy;
 import org.p2penergy.reports.mail.SmtpMailer;
-import org.p2penergy.reports.pdf.CommunityReports;
+import org.p2penergy.reports.store.ReportStore;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -61,7 +61,8 @@ public final class NightlyCommand implements Callable<Integer> {
       paramLabel = "DIR",
       description =
           "the data folder (readings/, reports/, state/; default with --community: its storage"
-              + " url, a local folder)")
+              + " url, a local folder; for an s3:// storage, required: the local folder for the"
+              + " nightly's state and the PDFs' copies)")
   Path data;
 
   @ArgGroup(exclusive = true, multiplicity = "1")
@@ -147,7 +148,7 @@ public final class NightlyCommand implements Callable<Integer> {
     Analyzer analyzer =
         new ChildProcessAnalyzer(
             ChildProcessAnalyzer.command(analyzeCommand, environment),
-            data,
+            data.toString(),
             List.of("--config", config.toString()),
             // The launcher that started this run has built the jars: no build at 2 am.
             Map.of("P2PENERGY_NO_BUILD", "1"),
@@ -174,7 +175,19 @@ public final class NightlyCommand implements Callable<Integer> {
   }
 
   private int community(Consumer<String> progress, PrintWriter out) throws IOException {
-    Path dataDir = CommunityReports.folder(data, source.community);
+    if (data == null && ReportStore.isRemote(source.community)) {
+      // A temporary folder would forget what was sent: the next run would send it again.
+      throw new UserException(
+          "the community's storage is an s3:// store: give --data DIR, the local folder for the"
+              + " nightly's state and the PDFs' copies");
+    }
+    try (ReportStore store = ReportStore.open(data, source.community, environment)) {
+      return community(store, progress, out);
+    }
+  }
+
+  private int community(ReportStore store, Consumer<String> progress, PrintWriter out)
+      throws IOException {
     List<String> analyze = ChildProcessAnalyzer.command(analyzeCommand, environment);
     CommunityNightly.Parts parts =
         new CommunityNightly.Parts() {
@@ -182,7 +195,7 @@ public final class NightlyCommand implements Callable<Integer> {
           public Analyzer analyzer(Path community) {
             return new ChildProcessAnalyzer(
                 analyze,
-                dataDir,
+                store.analyzeData(),
                 List.of("--community", community.toString(), "--skip-broken-homes"),
                 Map.of("P2PENERGY_NO_BUILD", "1"),
                 analyzeOutput(out));
@@ -195,11 +208,11 @@ public final class NightlyCommand implements Callable<Integer> {
           }
         };
     return locked(
-        dataDir,
+        store.folder(),
         progress,
         () ->
             new CommunityNightly(
-                    dataDir,
+                    store,
                     source.community,
                     clock,
                     Optional.ofNullable(grace),

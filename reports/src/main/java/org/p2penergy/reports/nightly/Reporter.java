@@ -5,6 +5,7 @@ import java.time.LocalDate;
 import org.p2penergy.reports.pdf.Headline;
 import org.p2penergy.reports.pdf.ReportPeriod;
 import org.p2penergy.reports.pdf.ReportRenderer;
+import org.p2penergy.reports.store.ReportStore;
 
 /** Renders the PDF of a period ending on a date; the real one is {@link ReportRenderer}. */
 @FunctionalInterface
@@ -19,5 +20,16 @@ public interface Reporter {
   static Reporter pdf(Path dataDir, String home) {
     ReportRenderer renderer = new ReportRenderer();
     return (date, period, out) -> renderer.render(dataDir, home, date, period, out).headline();
+  }
+
+  /** The summaries come from the community's store and the PDF goes back to it. */
+  static Reporter of(ReportStore store, String home) {
+    Reporter local = pdf(store.folder(), home);
+    return (date, period, out) -> {
+      store.fetch(home, period.dates(date));
+      Headline headline = local.render(date, period, out);
+      store.publish(home, out);
+      return headline;
+    };
   }
 }

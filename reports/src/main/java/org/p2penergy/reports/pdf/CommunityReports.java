@@ -1,58 +1,31 @@
 package org.p2penergy.reports.pdf;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
-import org.p2penergy.home.cli.UserException;
 import org.p2penergy.home.config.CommunityConfig;
 import org.p2penergy.home.config.CommunityLoader;
-import org.p2penergy.home.config.StorageSettings;
+import org.p2penergy.reports.store.ReportStore;
 import org.p2penergy.reports.summary.SummaryUnavailableException;
 
 /**
- * {@code report --community}: every home's PDF of one period, one home after another. A home that
- * cannot be reported (its file broken, its summary missing) is named; the others are still done.
+ * {@code report --community}: every home's PDF of one period, one home after another, read from and
+ * put back where analyze wrote the summaries. A home that cannot be reported (its file broken, its
+ * summary missing) is named; the others are still done.
  */
 public final class CommunityReports {
   // The same exit codes as nightly's.
   static final int NOT_RENDERED = 4;
   static final int HOME_SKIPPED = 7;
 
-  private final Path data;
+  private final ReportStore store;
   private final Path community;
 
-  CommunityReports(Path data, Path community) {
-    this.data = data;
+  CommunityReports(ReportStore store, Path community) {
+    this.store = store;
     this.community = community;
-  }
-
-  /** {@code --data}, else the community's storage when it is a local folder. */
-  public static Path folder(Path data, Path community) {
-    Path folder = data;
-    if (folder == null) {
-      StorageSettings storage =
-          CommunityLoader.loadTolerant(community)
-              .community()
-              .storage()
-              .orElseThrow(
-                  () ->
-                      new UserException(
-                          "missing --data DIR (or a storage: block in " + community + ")"));
-      if (storage.isS3()) {
-        throw new UserException(
-            "the community's storage is "
-                + storage.url()
-                + ": give --data, the local folder for its reports");
-      }
-      folder = storage.localPath();
-    }
-    if (!Files.isDirectory(folder)) {
-      throw new UserException(folder + ": no such data folder");
-    }
-    return folder;
   }
 
   /** Renders every home's report; prints "HOME: PDF" or "HOME: FAILED: why"; the exit code. */
@@ -64,7 +37,9 @@ public final class CommunityReports {
     ReportRenderer renderer = new ReportRenderer();
     for (CommunityConfig.Member home : loaded.community().homes()) {
       try {
-        out.accept(home.id() + ": " + renderer.render(data, home.id(), date, period, null).pdf());
+        store.fetch(home.id(), period.dates(date));
+        Path pdf = renderer.render(store.folder(), home.id(), date, period, null).pdf();
+        out.accept(home.id() + ": " + store.publish(home.id(), pdf));
       } catch (SummaryUnavailableException | ReportException e) {
         out.accept(home.id() + ": FAILED: " + e.getMessage());
         problems.add(home.id() + ": " + e.getMessage());

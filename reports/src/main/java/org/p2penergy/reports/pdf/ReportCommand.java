@@ -3,10 +3,12 @@ package org.p2penergy.reports.pdf;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.LocalDate;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import org.p2penergy.home.cli.LocalDateConverter;
 import org.p2penergy.home.cli.UserException;
 import org.p2penergy.home.config.ConfigLoader;
+import org.p2penergy.reports.store.ReportStore;
 import org.p2penergy.reports.summary.SummaryUnavailableException;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
@@ -24,7 +26,8 @@ import picocli.CommandLine.Spec;
       "files written by 'analyze' (DIR/reports/H/D/summary.json). Prints the PDF's path.",
       "The home H: --home, else the config's home.id, else the only home in DIR/reports/.",
       "With --community: every home's PDF, one 'HOME: PATH' line each; a home that",
-      "cannot be reported is named and the others are still done."
+      "cannot be reported is named and the others are still done. With an s3:// storage",
+      "the summaries are read from the store and each PDF is put back beside its summary."
     },
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {
@@ -40,8 +43,8 @@ public final class ReportCommand implements Callable<Integer> {
       names = "--data",
       paramLabel = "DIR",
       description =
-          "the data directory (required, except with --community: its storage url, a local"
-              + " folder)")
+          "the data directory (required, except with --community: its storage url; for an"
+              + " s3:// storage, the local folder for the PDFs' copies, default a temporary one)")
   Path data;
 
   @Option(
@@ -89,6 +92,17 @@ public final class ReportCommand implements Callable<Integer> {
     Path community;
   }
 
+  private final Map<String, String> environment;
+
+  public ReportCommand() {
+    this(System.getenv());
+  }
+
+  /** For tests: the environment the store's keys are read from. */
+  public ReportCommand(Map<String, String> environment) {
+    this.environment = environment;
+  }
+
   @Override
   public Integer call() {
     PrintWriter printed = spec.commandLine().getOut();
@@ -98,9 +112,9 @@ public final class ReportCommand implements Callable<Integer> {
             "--out names one file; with --community each home's PDF goes to"
                 + " DIR/reports/H/D/report-<period>.pdf");
       }
-      CommunityReports reports =
-          new CommunityReports(CommunityReports.folder(data, which.community), which.community);
-      return reports.render(date, period, printed::println);
+      try (ReportStore store = ReportStore.open(data, which.community, environment)) {
+        return new CommunityReports(store, which.community).render(date, period, printed::println);
+      }
     }
     if (data == null) {
       throw new UserException("missing required option --data DIR");

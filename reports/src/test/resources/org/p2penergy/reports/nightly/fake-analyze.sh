@@ -3,7 +3,8 @@
 # DATA/reports/H/D/summary.json for each day like SummaryFixtures (fridge: day-of-month / 10 kWh at
 # $0.10 per kWh): for the home "home" with --config, for every home file of the community that
 # names a home.id with --community (a file without one is left out, as --skip-broken-homes does).
-# Exits 1 when DATA/fail-analyze exists, to test the failure path.
+# Exits 1 when DATA/fail-analyze exists, to test the failure path. An s3://BUCKET/PREFIX data is
+# written straight into the S3 server's backend folder, named in the file s3-root beside this script.
 set -euo pipefail
 community=""
 while [ $# -gt 0 ]; do
@@ -18,7 +19,10 @@ while [ $# -gt 0 ]; do
     *) echo "fake analyze: unknown option $1" >&2; exit 2 ;;
   esac
 done
-echo "fake ${community:+community }analyze $from..$to"
+echo "fake ${community:+community }analyze $from..$to${data:+ of $data}"
+if [[ $data == s3://* ]]; then
+  data="$(cat "$(dirname "$0")/s3-root")/${data#s3://}"
+fi
 if [ -e "$data/fail-analyze" ]; then
   echo "fake analyze: failing as asked" >&2
   exit 1

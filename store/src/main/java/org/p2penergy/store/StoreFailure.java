@@ -1,4 +1,4 @@
-package org.p2penergy.collector.upload;
+package org.p2penergy.store;
 
 /**
  * Why the object store did not take an upload, as one of a few kinds the uploader acts on (wait and
@@ -21,7 +21,7 @@ public final class StoreFailure extends Exception {
     /** The bytes changed while they were sent (BadDigest) or the store's checksum differs. */
     CHANGED("upload not verified"),
     /** Anything else the store answered (wrong region, clock skew, ...): fixed by the operator. */
-    REFUSED("store refused the upload");
+    REFUSED("store refused the request");
 
     private final String words;
 

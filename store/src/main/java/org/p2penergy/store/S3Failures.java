@@ -1,4 +1,4 @@
-package org.p2penergy.collector.upload;
+package org.p2penergy.store;
 
 import java.io.IOException;
 import java.net.ConnectException;
@@ -6,8 +6,8 @@ import java.net.NoRouteToHostException;
 import java.net.SocketTimeoutException;
 import java.net.UnknownHostException;
 import java.util.Set;
-import org.p2penergy.collector.upload.StoreFailure.Kind;
 import org.p2penergy.home.text.Redact;
+import org.p2penergy.store.StoreFailure.Kind;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.core.exception.ApiCallAttemptTimeoutException;
 import software.amazon.awssdk.core.exception.ApiCallTimeoutException;
@@ -18,7 +18,7 @@ import software.amazon.awssdk.core.exception.SdkException;
  * on: it names the bucket, the endpoint and the key id, and says where the secret comes from, never
  * what it is.
  */
-final class S3Failures {
+public final class S3Failures {
   private static final Set<String> BAD_KEYS =
       Set.of(
           "InvalidAccessKeyId",
@@ -33,13 +33,13 @@ final class S3Failures {
   private final String endpoint;
   private final StoreKeys keys;
 
-  S3Failures(String bucket, String endpoint, StoreKeys keys) {
+  public S3Failures(String bucket, String endpoint, StoreKeys keys) {
     this.bucket = bucket;
     this.endpoint = endpoint;
     this.keys = keys;
   }
 
-  StoreFailure classify(SdkException e, String key) {
+  public StoreFailure classify(SdkException e, String key) {
     if (e instanceof AwsServiceException s) {
       return service(s, key);
     }
@@ -53,7 +53,7 @@ final class S3Failures {
           Kind.UNREACHABLE, "cannot reach the store at " + endpoint + ": " + network(io), e);
     }
     return new StoreFailure(
-        Kind.REFUSED, "upload of " + key + " failed: " + oneLine(e.getMessage()), e);
+        Kind.REFUSED, "the request for " + key + " failed: " + oneLine(e.getMessage()), e);
   }
 
   private StoreFailure service(AwsServiceException s, String key) {

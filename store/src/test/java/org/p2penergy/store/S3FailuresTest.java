@@ -1,4 +1,4 @@
-package org.p2penergy.collector.upload;
+package org.p2penergy.store;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,4 @@
-package org.p2penergy.collector.upload;
+package org.p2penergy.store;
 
 import java.util.Map;
 import org.p2penergy.home.config.ConfigException;

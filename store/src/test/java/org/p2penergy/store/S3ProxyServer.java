@@ -1,4 +1,4 @@
-package org.p2penergy.collector.upload;
+package org.p2penergy.store;
 
 import java.io.IOException;
 import java.net.InetAddress;
@@ -21,11 +21,11 @@ import java.util.stream.Stream;
  * the same objects (the store going down and coming back). Objects are plain files under {@code
  * basedir/bucket/key}.
  */
-final class S3ProxyServer implements AutoCloseable {
-  final int port;
-  final String identity;
-  final String credential;
-  final Path basedir;
+public final class S3ProxyServer implements AutoCloseable {
+  public final int port;
+  public final String identity;
+  public final String credential;
+  public final Path basedir;
   private final Path dir;
   private Process process;
   private int starts;
@@ -39,14 +39,14 @@ final class S3ProxyServer implements AutoCloseable {
   }
 
   /** A server with these buckets, started. */
-  static S3ProxyServer start(Path dir, String... buckets) throws Exception {
+  public static S3ProxyServer start(Path dir, String... buckets) throws Exception {
     S3ProxyServer s = create(dir, buckets);
     s.start();
     return s;
   }
 
   /** A server with these buckets and a port, not started (a store down from the beginning). */
-  static S3ProxyServer create(Path dir, String... buckets) throws IOException {
+  public static S3ProxyServer create(Path dir, String... buckets) throws IOException {
     Path basedir = Files.createDirectories(dir.resolve("s3"));
     for (String b : buckets) {
       Files.createDirectories(basedir.resolve(b));
@@ -61,17 +61,17 @@ final class S3ProxyServer implements AutoCloseable {
         basedir);
   }
 
-  static int freePort() throws IOException {
+  public static int freePort() throws IOException {
     try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
       return s.getLocalPort();
     }
   }
 
-  String endpoint() {
+  public String endpoint() {
     return "http://127.0.0.1:" + port;
   }
 
-  synchronized void start() throws Exception {
+  public synchronized void start() throws Exception {
     String jar = System.getProperty("s3proxy.jar");
     if (jar == null || !Files.isRegularFile(Path.of(jar))) {
       throw new AssertionError("s3proxy jar not found (system property s3proxy.jar): " + jar);
@@ -118,7 +118,7 @@ final class S3ProxyServer implements AutoCloseable {
   }
 
   /** Stops the server at once (kill -9: the store vanishes mid-request). */
-  synchronized void stop() throws InterruptedException {
+  public synchronized void stop() throws InterruptedException {
     if (process != null) {
       process.destroyForcibly();
       process.waitFor(10, TimeUnit.SECONDS);
@@ -126,12 +126,12 @@ final class S3ProxyServer implements AutoCloseable {
     }
   }
 
-  synchronized boolean running() {
+  public synchronized boolean running() {
     return process != null && process.isAlive();
   }
 
   /** Every object of a bucket: key to its file in the backend. */
-  Map<String, Path> objects(String bucket) throws IOException {
+  public Map<String, Path> objects(String bucket) throws IOException {
     Map<String, Path> out = new TreeMap<>();
     Path root = basedir.resolve(bucket);
     if (!Files.isDirectory(root)) {
@@ -146,7 +146,7 @@ final class S3ProxyServer implements AutoCloseable {
   }
 
   /** What the server logged, for finding a secret in it. */
-  String logs() throws IOException {
+  public String logs() throws IOException {
     StringBuilder b = new StringBuilder();
     for (int i = 1; i <= starts; i++) {
       Path log = dir.resolve("s3proxy-" + i + ".log");
