@@ -102,6 +102,14 @@ class CommunityStoreNightlyIT {
         script.toString());
   }
 
+  /** {@code report --community} of 2025-11-27 with these options. */
+  private CommandRun.Result report(String... options) {
+    List<String> args =
+        new ArrayList<>(List.of("--community", community.toString(), "--date", "2025-11-27"));
+    args.addAll(List.of(options));
+    return CommandRun.run(new ReportCommand(env), args.toArray(String[]::new));
+  }
+
   private List<String> recipients() throws Exception {
     List<String> to = new ArrayList<>();
     for (MimeMessage m : greenMail.getReceivedMessages()) {
@@ -141,15 +149,7 @@ class CommunityStoreNightlyIT {
 
     // report --community without --data: a temporary working folder; each PDF's place in the
     // store is printed.
-    CommandRun.Result anywhere =
-        CommandRun.run(
-            new ReportCommand(env),
-            "--community",
-            community.toString(),
-            "--date",
-            "2025-11-27",
-            "--period",
-            "week");
+    CommandRun.Result anywhere = report("--period", "week");
     assertThat(anywhere.code()).as(anywhere.all()).isZero();
     assertThat(anywhere.out())
         .contains("ash-1: s3://" + BUCKET + "/ash/reports/ash-1/2025-11-27/report-week.pdf")
@@ -158,15 +158,7 @@ class CommunityStoreNightlyIT {
 
     // A summary gone from the store is not reported from the old local copy.
     Files.delete(s3.objects(BUCKET).get("ash/reports/ash-2/2025-11-27/summary.json"));
-    CommandRun.Result report =
-        CommandRun.run(
-            new ReportCommand(env),
-            "--community",
-            community.toString(),
-            "--date",
-            "2025-11-27",
-            "--data",
-            local.toString());
+    CommandRun.Result report = report("--data", local.toString());
     assertThat(report.code()).as(report.all()).isEqualTo(4);
     assertThat(report.out())
         .contains("ash-1: s3://" + BUCKET + "/ash/reports/ash-1/2025-11-27/report-day.pdf")
