@@ -79,7 +79,7 @@ final class CommunityNightly {
     TreeSet<LocalDate> unanalyzed = new TreeSet<>();
     for (HomeConfig h : homes.values()) {
       String id = h.home().id();
-      NightlyStateStore homeState = new NightlyStateStore(store.folder(), id);
+      NightlyStateStore homeState = NightlyStateStore.ofCommunityHome(store.folder(), id);
       stores.put(id, homeState);
       Duration g = grace.orElse(h.collector().roll().plusMinutes(10));
       LocalDate last = NightlyPlan.lastCompleteDay(clock.instant(), h.home().timezone(), g);

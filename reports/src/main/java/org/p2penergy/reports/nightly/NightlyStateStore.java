@@ -19,22 +19,36 @@ import java.util.TreeSet;
 import org.p2penergy.home.io.AtomicFiles;
 import org.p2penergy.home.layout.DataLayout;
 
-/** Reads and writes {@code DATA/state/nightly.json}; a write is temp file + atomic rename. */
+/** Reads and writes {@code DATA/state/nightly/H.json}; a write is temp file + atomic rename. */
 public final class NightlyStateStore {
   private static final ObjectMapper JSON =
       new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
   private final Path file;
 
+  /** The state from before homes had ids, or null when this home does not take it over. */
   private final Path legacy;
 
   /**
-   * {@code DATA/state/nightly/H.json}; a home's first run reads the older {@code
-   * state/nightly.json} (from before homes had ids) if there is one, and then writes its own.
+   * {@code DATA/state/nightly/H.json} of a single-home nightly; its first run reads the older
+   * {@code state/nightly.json} (from before homes had ids) if there is one, and then writes its
+   * own.
    */
   public NightlyStateStore(Path dataDir, String home) {
+    this(dataDir, home, true);
+  }
+
+  private NightlyStateStore(Path dataDir, String home, boolean adoptsLegacy) {
     this.file = dataDir.resolve(DataLayout.of(home).nightlyState());
-    this.legacy = dataDir.resolve(DataLayout.legacyNightlyState());
+    this.legacy = adoptsLegacy ? dataDir.resolve(DataLayout.legacyNightlyState()) : null;
+  }
+
+  /**
+   * The state of one home of a community: the older single-home {@code state/nightly.json} says
+   * what was done for one home, not for every home of the community, so none of them takes it.
+   */
+  static NightlyStateStore ofCommunityHome(Path dataDir, String home) {
+    return new NightlyStateStore(dataDir, home, false);
   }
 
   public Path file() {
@@ -42,7 +56,7 @@ public final class NightlyStateStore {
   }
 
   public NightlyState load() {
-    Path source = Files.exists(file) ? file : legacy;
+    Path source = Files.exists(file) || legacy == null ? file : legacy;
     if (!Files.exists(source)) {
       return NightlyState.EMPTY;
     }

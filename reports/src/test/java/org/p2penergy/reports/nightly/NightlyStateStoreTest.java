@@ -69,4 +69,15 @@ class NightlyStateStoreTest {
         .containsExactly(d, d.plusDays(1));
     assertThat(data.resolve("state/nightly/elm-12.json")).exists();
   }
+
+  @Test
+  void noHomeOfACommunityTakesOverTheSingleHomeState() throws Exception {
+    Files.createDirectories(data.resolve("state"));
+    Files.writeString(
+        data.resolve("state/nightly.json"),
+        "{\"version\": 1, \"done\": [\"2025-11-26\"], \"pending\": {}}");
+    // What was done for the one home of that folder says nothing about the others.
+    assertThat(NightlyStateStore.ofCommunityHome(data, "elm-14").load().done()).isEmpty();
+    assertThat(new NightlyStateStore(data, "elm-12").load().done()).hasSize(1);
+  }
 }
