@@ -31,6 +31,7 @@ import org.apache.spark.util.LongAccumulator;
 import org.p2penergy.analytics.job.AnalyzeRequest.HomeInput;
 import org.p2penergy.home.config.HomeConfig;
 import org.p2penergy.home.layout.DataLayout;
+import org.p2penergy.home.summary.DaySummary;
 import scala.Tuple2;
 
 /**
@@ -157,7 +158,10 @@ public final class EnergyJob {
             anomalies,
             request
                 .comparison()
-                .map(c -> new SummaryStage.Community(c.community(), c.peers().minHomes())));
+                .map(
+                    c ->
+                        new DaySummary.Community(
+                            c.community(), c.peers().minHomes(), c.peers().minCoverage())));
     JavaPairRDD<String, Boolean> allHomes =
         sc.parallelize(ids, Math.max(1, Math.min(ids.size(), sc.defaultParallelism() * 4)))
             .mapToPair(h -> new Tuple2<>(h, Boolean.TRUE));

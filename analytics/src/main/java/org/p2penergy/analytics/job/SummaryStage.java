@@ -56,10 +56,8 @@ final class SummaryStage implements FlatMapFunction<SummaryStage.HomeRun, Row>, 
   private final Instant generatedAt;
   private final Map<String, List<InputFiles.Unreadable>> unreadable;
   private final LongAccumulator anomalies;
-  private final Community community; // null: a home on its own (Optional is not Serializable)
-
-  /** The community of a run that compares (its name and min_homes), serializable. */
-  record Community(String name, int minHomes) implements Serializable {}
+  private final DaySummary.Community
+      community; // null: a home on its own (Optional is not Serializable)
 
   SummaryStage(
       String dataDir,
@@ -70,7 +68,7 @@ final class SummaryStage implements FlatMapFunction<SummaryStage.HomeRun, Row>, 
       Instant generatedAt,
       Map<String, List<InputFiles.Unreadable>> unreadable,
       LongAccumulator anomalies,
-      Optional<Community> community) {
+      Optional<DaySummary.Community> community) {
     this.community = community.orElse(null);
     this.dataDir = dataDir;
     this.homes = homes;
@@ -139,8 +137,7 @@ final class SummaryStage implements FlatMapFunction<SummaryStage.HomeRun, Row>, 
               side.quarantine(start, end),
               unreadableFor(utcDate(start.minus(edge)), utcDate(end.plus(edge)), id),
               peers.stream().filter(p -> p.date().equals(day)).toList(),
-              Optional.ofNullable(community)
-                  .map(c -> new DaySummary.Community(c.name(), c.minHomes())));
+              Optional.ofNullable(community));
       write(
           new Path(dataDir, DataLayout.of(id).summary(d)),
           SummaryJson.write(builder.build(input)),

@@ -57,8 +57,13 @@ public record DaySummary(
     return day.hours();
   }
 
-  /** The community of a comparison: its name, and how many homes a kind needs to be compared. */
-  public record Community(String name, int minHomes) {}
+  /**
+   * The community of a comparison: its name, how many homes a kind needs to be compared, and the
+   * coverage an appliance-day needs to take part ({@code NaN} in a summary written before it was
+   * recorded).
+   */
+  public record Community(String name, int minHomes, double minCoverage)
+      implements java.io.Serializable {}
 
   /** The household; {@code id} is the partition key ({@code home=ID}). */
   public record Home(String id, String name, String timezone, String currency) {}

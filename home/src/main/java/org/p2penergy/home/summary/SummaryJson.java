@@ -94,6 +94,7 @@ public final class SummaryJson {
   static final String RANK_PCT = "rank_pct";
   static final String COMMUNITY = "community";
   static final String MIN_HOMES = "min_homes";
+  static final String MIN_COVERAGE = "min_coverage";
 
   private static final ObjectMapper JSON =
       new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
@@ -217,7 +218,14 @@ public final class SummaryJson {
       n.put(RANK_PCT, p.rankPct());
     }
     s.community()
-        .ifPresent(c -> root.putObject(COMMUNITY).put(NAME, c.name()).put(MIN_HOMES, c.minHomes()));
+        .ifPresent(
+            c -> {
+              ObjectNode community =
+                  root.putObject(COMMUNITY).put(NAME, c.name()).put(MIN_HOMES, c.minHomes());
+              if (!Double.isNaN(c.minCoverage())) {
+                community.put(MIN_COVERAGE, c.minCoverage());
+              }
+            });
     try {
       return JSON.writeValueAsString(root);
     } catch (JsonProcessingException e) {
@@ -345,7 +353,10 @@ public final class SummaryJson {
   }
 
   private static DaySummary.Community community(JsonFields c) {
-    return new DaySummary.Community(c.text(NAME), c.integer(MIN_HOMES));
+    return new DaySummary.Community(
+        c.text(NAME),
+        c.integer(MIN_HOMES),
+        c.has(MIN_COVERAGE) ? c.number(MIN_COVERAGE) : Double.NaN);
   }
 
   private static Appliance appliance(JsonFields n) {

@@ -94,7 +94,7 @@ class SummaryJsonTest {
                 1.15,
                 1.25,
                 64.5)),
-        Optional.of(new DaySummary.Community("Elm Street energy group", 5)));
+        Optional.of(new DaySummary.Community("Elm Street energy group", 5, 0.95)));
   }
 
   @Test

@@ -1,6 +1,7 @@
 package org.p2penergy.reports.pdf;
 
 import org.jfree.chart.JFreeChart;
+import org.p2penergy.home.summary.DaySummary;
 import org.p2penergy.reports.chart.ChartDrawer;
 import org.p2penergy.reports.chart.PeerChart;
 import org.p2penergy.reports.summary.Comparisons;
@@ -39,9 +40,16 @@ final class ComparisonSection {
       PeerText.duty(i).ifPresent(line -> page.paragraph(line, 9, false));
       page.gap(4);
     }
-    int minHomes = c.community().orElseThrow().minHomes();
-    for (String name : c.waiting()) {
-      page.paragraph(PeerText.waiting(name, minHomes), 9, false);
+    DaySummary.Community rules = c.community().orElseThrow();
+    for (Comparisons.Waiting w : c.waiting()) {
+      // A day's own coverage is known to be the reason; over a week it is one of the days.
+      boolean ownData = p.period() == ReportPeriod.DAY && w.coverage() < rules.minCoverage();
+      page.paragraph(
+          ownData
+              ? PeerText.tooLittleData(w.name(), w.coverage(), rules.minCoverage())
+              : PeerText.waiting(w.name(), rules.minHomes()),
+          9,
+          false);
     }
   }
 }

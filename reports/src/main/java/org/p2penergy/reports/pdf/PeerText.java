@@ -68,6 +68,19 @@ public final class PeerText {
         + " homes take part.";
   }
 
+  /**
+   * "Microwave is not compared this day: its readings cover 80% of the day, and a comparison needs
+   * 95%."
+   */
+  public static String tooLittleData(String name, double coverage, double minCoverage) {
+    return name
+        + " is not compared this day: its readings cover "
+        + Formats.percent(coverage)
+        + " of the day, and a comparison needs "
+        + Formats.percent(minCoverage)
+        + ".";
+  }
+
   /** The email's line: "Your fridge used 58 % more than the community's median." */
   public static Optional<String> headline(Comparisons c) {
     return c.biggestGap()

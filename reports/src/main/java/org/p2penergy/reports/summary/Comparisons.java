@@ -12,10 +12,11 @@ import org.p2penergy.home.summary.DaySummary;
  * and its report shows no comparison.
  *
  * @param compared appliances with a comparison, largest kWh first (the report's order)
- * @param waiting appliances of a kind that is compared, but not yet: too few homes take part
+ * @param waiting appliances of a kind that is compared but that have no comparison: too few homes
+ *     take part, or their own data covered too little of the period
  */
 public record Comparisons(
-    Optional<DaySummary.Community> community, List<Item> compared, List<String> waiting) {
+    Optional<DaySummary.Community> community, List<Item> compared, List<Waiting> waiting) {
 
   public static final String KWH = "kwh";
   public static final String DUTY_CYCLE = "duty_cycle";
@@ -28,6 +29,9 @@ public record Comparisons(
       DaySummary.Peer kwh,
       Optional<DaySummary.Peer> dutyCycle) {}
 
+  /** An appliance without a comparison, and the part of the period its readings cover. */
+  public record Waiting(String name, double coverage) {}
+
   public static Comparisons of(PeriodSummary p) {
     DaySummary last = p.lastDay();
     if (last == null || last.community().isEmpty()) {
@@ -35,7 +39,7 @@ public record Comparisons(
     }
     String period = p.period().id();
     List<Item> compared = new ArrayList<>();
-    List<String> waiting = new ArrayList<>();
+    List<Waiting> waiting = new ArrayList<>();
     for (ApplianceTotal a : p.appliances()) {
       if (a.kind().equals("generic")) {
         continue; // never compared: a "generic" in one home has nothing in common with another's
@@ -50,7 +54,7 @@ public record Comparisons(
                 kwh.get(),
                 entry(last, a.deviceId(), DUTY_CYCLE, period)));
       } else {
-        waiting.add(a.name());
+        waiting.add(new Waiting(a.name(), a.coverage()));
       }
     }
     return new Comparisons(last.community(), List.copyOf(compared), List.copyOf(waiting));

@@ -29,7 +29,16 @@ class ComparisonReportTest {
   @TempDir Path data;
 
   private Path communityHome() throws Exception {
+    return communityHome(1.0);
+  }
+
+  /** The fixture with the microwave's readings covering {@code microwaveCoverage} of the day. */
+  private Path communityHome(double microwaveCoverage) throws Exception {
     DaySummary demo = SummaryReader.read(ReportRendererTest.fixture("demo"), "home", DAY);
+    List<DaySummary.Appliance> appliances =
+        demo.appliances().stream()
+            .map(a -> a.appliance().equals("Microwave") ? covering(a, microwaveCoverage) : a)
+            .toList();
     DaySummary compared =
         new DaySummary(
             demo.schemaVersion(),
@@ -38,7 +47,7 @@ class ComparisonReportTest {
             new DaySummary.Home("elm-12", "Elm 12", demo.home().timezone(), demo.home().currency()),
             demo.day(),
             demo.totals(),
-            demo.appliances(),
+            appliances,
             demo.hourly(),
             demo.powerCurve(),
             demo.states(),
@@ -62,7 +71,7 @@ class ComparisonReportTest {
                     0.33,
                     0.34,
                     88.0)),
-            Optional.of(new DaySummary.Community("Elm Street energy group", 5)));
+            Optional.of(new DaySummary.Community("Elm Street energy group", 5, 0.95)));
     Path file = SummaryReader.path(data, "elm-12", DAY);
     Files.createDirectories(file.getParent());
     Files.writeString(file, SummaryJson.write(compared));
@@ -78,7 +87,7 @@ class ComparisonReportTest {
     assertThat(c.compared())
         .singleElement()
         .satisfies(i -> assertThat(i.name()).isEqualTo("Fridge"));
-    assertThat(c.waiting()).containsExactly("Microwave");
+    assertThat(c.waiting()).extracting(Comparisons.Waiting::name).containsExactly("Microwave");
     Comparisons.Item fridge = c.compared().get(0);
     assertThat(PeerText.sentence(fridge, "Elm Street energy group", ReportPeriod.DAY))
         .isEqualTo(
@@ -111,6 +120,41 @@ class ComparisonReportTest {
         MailComposer.compose("Elm 12", report.headline(), report.pdf(), List.of("a@example.org"))
             .body();
     assertThat(body).contains("Your Fridge used 50 % more than the community's median.");
+  }
+
+  @Test
+  void anApplianceWithTooLittleDataIsNotComparedAndTheLineSaysSo() throws Exception {
+    // The microwave's kind has too few homes, but the reason its day gets no comparison is its
+    // own: 50 % coverage against the community's 95 %.
+    RenderedReport report =
+        new ReportRenderer(Optional.empty())
+            .render(communityHome(0.5), "elm-12", DAY, ReportPeriod.DAY, null);
+    assertThat(Pdfs.text(report.pdf()).replaceAll("\\s+", " "))
+        .contains(
+            "Microwave is not compared this day: its readings cover 50% of the day, and a"
+                + " comparison needs 95%.")
+        .doesNotContain("The comparison for Microwave starts");
+  }
+
+  private static DaySummary.Appliance covering(DaySummary.Appliance a, double coverage) {
+    return new DaySummary.Appliance(
+        a.deviceId(),
+        a.appliance(),
+        a.kind(),
+        a.kwh(),
+        a.cost(),
+        a.peakW(),
+        a.meanW(),
+        a.standbyW(),
+        a.standbyKwh(),
+        a.standbyCost(),
+        a.onSeconds(),
+        a.readings(),
+        coverage,
+        a.gaps(),
+        a.cycles(),
+        a.duplicates(),
+        a.outOfRange());
   }
 
   @Test
