@@ -174,6 +174,9 @@ class PeersIT {
     }
     // The half-covered fridge: not a peer, and not compared.
     assertThat(summary("p-6").peers()).isEmpty();
+    // ...and its report can say why: the summary carries the rules it was judged by.
+    assertThat(summary("p-6").community())
+        .hasValue(new DaySummary.Community("Pine Court", 5, 0.95));
     assertThat(peer("p-2", "bb0000000000000000000021", "kwh", "day").appliances()).isEqualTo(6);
   }
 
