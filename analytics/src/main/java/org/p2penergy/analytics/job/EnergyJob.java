@@ -24,6 +24,7 @@ import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.broadcast.Broadcast;
 import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.storage.StorageLevel;
@@ -37,9 +38,10 @@ import scala.Tuple2;
 /**
  * The analytics job for every home of a run at once: readings of local days [from, to] (each home
  * in its own zone) to the four output tables and one summary.json per home and day. The readings
- * stay in Spark (scan, join with the small per-home table, shuffle by device-day, sorted pass), and
- * so do the results: the tables and the summaries are written from the executors. The driver holds
- * what is O(homes): the list of homes and their configs, the file list, counts.
+ * are read on the executors, a home's files by one task ({@link HomePass}: the files are already
+ * one home and one UTC date each, so nothing is shuffled), and so are the results: the tables and
+ * the summaries are written from the executors. The driver holds what is O(homes): the list of
+ * homes and their configs, the file list, counts.
  */
 public final class EnergyJob {
   /** What a run did; {@code summaries} are the paths written (one per home and day). */
@@ -97,14 +99,13 @@ public final class EnergyJob {
     Map<String, String> yaml = new LinkedHashMap<>();
     homes.forEach(h -> yaml.put(h.id(), h.yaml()));
     Broadcast<HomeConfigs> configs = sc.broadcast(new HomeConfigs(yaml));
-    Dataset<Row> homeTable =
-        HomeTable.of(
-            spark, homes.stream().map(HomeInput::config).toList(), request.from(), request.to());
+    // One row per home: what the history of the days before the run is joined with.
+    Dataset<Row> homeTable = spark.createDataset(ids, Encoders.STRING()).toDF("home");
     JobOptions options = new JobOptions(configs, request.rule(), request.standbyPercentile());
     JavaRDD<HomeDeviceDay> results = null;
     long deviceDays = 0;
     for (int attempt = 1; ; attempt++) {
-      results = compute(request, files, homeTable, options);
+      results = compute(request, files, options);
       try {
         deviceDays = results.count(); // computes and caches the results once
         break;
@@ -223,7 +224,7 @@ public final class EnergyJob {
     List<InputFiles.Wanted> wanted = new ArrayList<>();
     for (HomeInput h : request.homes()) {
       ZoneId zone = h.config().home().timezone();
-      Duration edge = HomeTable.maxGap(h.config());
+      Duration edge = HomeWindow.maxGap(h.config());
       Instant start = request.from().atStartOfDay(zone).toInstant().minus(edge);
       Instant end = request.to().plusDays(1).atStartOfDay(zone).toInstant().plus(edge);
       wanted.add(new InputFiles.Wanted(h.id(), utcDate(start), utcDate(end), h.legacyLayout()));
@@ -232,26 +233,13 @@ public final class EnergyJob {
   }
 
   private JavaRDD<HomeDeviceDay> compute(
-      AnalyzeRequest request,
-      Map<String, InputFiles.HomeFiles> files,
-      Dataset<Row> homeTable,
-      JobOptions options) {
-    String readingsRoot = new Path(request.dataDir(), DataLayout.READINGS).toString();
-    List<String> partitioned = new ArrayList<>();
-    files.values().forEach(f -> partitioned.addAll(f.files()));
-    Dataset<Row> readings = ReadingsInput.loadPartitioned(spark, readingsRoot, partitioned);
-    for (Map.Entry<String, InputFiles.HomeFiles> e : files.entrySet()) {
-      if (!e.getValue().legacyFiles().isEmpty()) {
-        readings =
-            readings.unionByName(
-                ReadingsInput.withHome(
-                    ReadingsInput.load(spark, e.getValue().legacyFiles()), e.getKey()));
-      }
-    }
-    return ReadingsInput.forPass(
-            ReadingsInput.tagged(readings, homeTable, request.from(), request.to()),
-            partitions(request))
-        .mapPartitions(new DeviceDayPass(options))
+      AnalyzeRequest request, Map<String, InputFiles.HomeFiles> files, JobOptions options) {
+    List<HomePass.Unit> units =
+        HomePass.units(request.homes(), files, request.from(), request.to());
+    JavaSparkContext sc = JavaSparkContext.fromSparkContext(spark.sparkContext());
+    return sc.parallelize(units, Math.max(1, Math.min(units.size(), partitions(request))))
+        .mapPartitions(
+            new HomePass(options, new HadoopConf(spark.sparkContext().hadoopConfiguration())))
         .persist(StorageLevel.MEMORY_AND_DISK());
   }
 
@@ -332,6 +320,6 @@ public final class EnergyJob {
 
   /** Kept for the tests of the single-home job. */
   static Duration maxGap(HomeConfig config) {
-    return HomeTable.maxGap(config);
+    return HomeWindow.maxGap(config);
   }
 }

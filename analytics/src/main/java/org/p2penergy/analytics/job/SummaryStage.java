@@ -102,7 +102,7 @@ final class SummaryStage implements FlatMapFunction<SummaryStage.HomeRun, Row>, 
     Configuration hadoop = conf.get();
     DataQualityFiles side = new DataQualityFiles(dataDir, id, hadoop);
     SummaryBuilder builder = new SummaryBuilder(config);
-    Duration edge = HomeTable.maxGap(config);
+    Duration edge = HomeWindow.maxGap(config);
     List<Row> rows = new ArrayList<>();
     for (LocalDate d = from; !d.isAfter(to); d = d.plusDays(1)) {
       LocalDate day = d;
@@ -180,8 +180,8 @@ final class SummaryStage implements FlatMapFunction<SummaryStage.HomeRun, Row>, 
                     r.appliance(),
                     new Finding(
                         Finding.HIGH_CONSUMPTION,
-                        HomeTable.micros(dayStart(r.date(), zone)),
-                        HomeTable.micros(dayStart(r.date().plusDays(1), zone)),
+                        HomeWindow.micros(dayStart(r.date(), zone)),
+                        HomeWindow.micros(dayStart(r.date().plusDays(1), zone)),
                         detail)));
   }
 
@@ -196,7 +196,7 @@ final class SummaryStage implements FlatMapFunction<SummaryStage.HomeRun, Row>, 
         "",
         AnomalyRow.COLLECTOR,
         new Finding(
-            Finding.DATA_GAP, HomeTable.micros(o.start()), HomeTable.micros(o.end()), detail));
+            Finding.DATA_GAP, HomeWindow.micros(o.start()), HomeWindow.micros(o.end()), detail));
   }
 
   /**

@@ -7,6 +7,8 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import org.apache.spark.sql.SaveMode;
 import org.apache.spark.sql.SparkSession;
+import org.p2penergy.home.config.Home;
+import org.p2penergy.home.layout.DataLayout;
 
 /**
  * N appliances × D days of 1 Hz readings written straight to readings Parquet (the collector's
@@ -64,6 +66,7 @@ public final class SyntheticReadings {
         .mode(SaveMode.Overwrite)
         .option("compression", "zstd")
         .partitionBy("date")
-        .parquet(dataDir + "/readings");
+        // The per-home layout (readings/home=H/date=D/), as the collector writes it.
+        .parquet(dataDir + "/" + DataLayout.of(Home.DEFAULT_ID).readings());
   }
 }

@@ -31,6 +31,15 @@ public final class ReadingsFiles {
   }
 
   public static void write(Path dataDir, String home, List<Reading> readings) {
+    write(dataDir, home, readings, true);
+  }
+
+  /** As they are, not sorted by device and time as the collector writes them. */
+  public static void writeInGivenOrder(Path dataDir, List<Reading> readings) {
+    write(dataDir, Home.DEFAULT_ID, readings, false);
+  }
+
+  private static void write(Path dataDir, String home, List<Reading> readings, boolean sort) {
     Map<LocalDate, List<Reading>> byDate = new TreeMap<>();
     for (Reading r : readings) {
       byDate
@@ -40,7 +49,9 @@ public final class ReadingsFiles {
     int n = 0;
     for (Map.Entry<LocalDate, List<Reading>> e : byDate.entrySet()) {
       List<Reading> sorted = new ArrayList<>(e.getValue());
-      sorted.sort(Comparator.comparing(Reading::deviceId).thenComparing(Reading::ts));
+      if (sort) {
+        sorted.sort(Comparator.comparing(Reading::deviceId).thenComparing(Reading::ts));
+      }
       Path target =
           dataDir
               .resolve(DataLayout.of(home).readings(e.getKey()))
