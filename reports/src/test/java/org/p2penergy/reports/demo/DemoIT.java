@@ -88,4 +88,57 @@ class DemoIT {
     assertThat(token).isNotBlank();
     assertThat(output).as("the token is never printed").doesNotContain(token);
   }
+
+  @Test
+  void aCommunityDemoPrintsOneHouseholdsPdfWithItsComparison() throws Exception {
+    assumeThat(REPO.resolve("analytics/target/classpath.txt"))
+        .as("the analytics module is built (mvn verify from the root builds it first)")
+        .exists();
+    Path out = dir.resolve("community");
+    // Five homes: each has a fridge, so fridges are compared at exactly min_homes (5).
+    ProcessBuilder pb =
+        new ProcessBuilder(
+                REPO.resolve("bin/p2penergy").toString(),
+                "demo",
+                "--out",
+                out.toString(),
+                "--homes",
+                "5",
+                "--days",
+                "1")
+            .redirectErrorStream(true);
+    pb.environment().put("P2PENERGY_NO_BUILD", "1");
+    Process p = pb.start();
+    p.getOutputStream().close();
+    String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    assertThat(p.waitFor(10, TimeUnit.MINUTES)).isTrue();
+    assertThat(p.exitValue()).as(output).isZero();
+    assertThat(output).contains("analyze --community", "5 homes in one job");
+
+    Matcher pdfLine = Pattern.compile("(?m)^PDF:\\s+(\\S+)$").matcher(output);
+    assertThat(pdfLine.find()).as(output).isTrue();
+    Path pdf = Path.of(pdfLine.group(1));
+    assertThat(pdf).exists().startsWith(out);
+    JsonNode summary =
+        new ObjectMapper().readTree(pdf.getParent().resolve("summary.json").toFile());
+    JsonNode fridge = null;
+    for (JsonNode peer : summary.path("peers")) {
+      if (peer.path("kind").asText().equals("fridge")
+          && peer.path("metric").asText().equals("kwh")
+          && peer.path("period").asText().equals("day")) {
+        fridge = peer;
+      }
+    }
+    assertThat(fridge)
+        .as("the household's fridge is compared: %s", summary.path("peers"))
+        .isNotNull();
+    assertThat(fridge.path("homes").asInt()).isEqualTo(5);
+    String text;
+    try (PDDocument doc = Loader.loadPDF(pdf.toFile())) {
+      text = new org.apache.pdfbox.text.PDFTextStripper().getText(doc).replaceAll("\\s+", " ");
+    }
+    assertThat(text).contains("How you compare", "(5 fridges in 5 homes)");
+    // The email's headline is printed under the totals: the appliance furthest from its median.
+    assertThat(output).containsPattern("(?m)^Your .+ the community's median\\.$");
+  }
 }
