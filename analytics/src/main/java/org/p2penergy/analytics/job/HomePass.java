@@ -210,7 +210,7 @@ final class HomePass implements FlatMapFunction<Iterator<HomePass.Unit>, HomeDev
     /** Feeds the readings in key order; of a repeated key, the smallest value, once. */
     void feed(DeviceDay day) {
       if (!sorted) {
-        PairSort.sort(keys, values, size);
+        KeySort.sort(keys, values, size);
         sorted = true;
       }
       int i = 0;

@@ -5,10 +5,10 @@ package org.p2penergy.analytics.job;
  * quicksort with a median-of-three pivot and insertion sort for short runs. Only used when a
  * device-day's readings did not arrive in order (files are written in time order).
  */
-final class PairSort {
+final class KeySort {
   private static final int SHORT = 16;
 
-  private PairSort() {}
+  private KeySort() {}
 
   static void sort(long[] keys, double[] values, int size) {
     int[] stack = new int[128];

@@ -6,7 +6,7 @@ import java.util.Arrays;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 
-class PairSortTest {
+class KeySortTest {
   @Test
   void keysInOrderEachWithItsValue() {
     Random random = new Random(11);
@@ -20,7 +20,7 @@ class PairSortTest {
       long[] tail = Arrays.copyOfRange(keys, size, keys.length);
       long[] expected = Arrays.copyOf(keys, size);
       Arrays.sort(expected);
-      PairSort.sort(keys, values, size);
+      KeySort.sort(keys, values, size);
       assertThat(Arrays.copyOf(keys, size)).as("size %d", size).isEqualTo(expected);
       for (int i = 0; i < size; i++) {
         assertThat(values[i]).isEqualTo(keys[i] * 10 + 0.5);
@@ -37,7 +37,7 @@ class PairSortTest {
       keys[i] = keys.length - i;
       values[i] = -keys[i];
     }
-    PairSort.sort(keys, values, keys.length);
+    KeySort.sort(keys, values, keys.length);
     for (int i = 0; i < keys.length; i++) {
       assertThat(keys[i]).isEqualTo(i + 1);
       assertThat(values[i]).isEqualTo(-(i + 1));
