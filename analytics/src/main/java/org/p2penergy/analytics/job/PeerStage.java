@@ -16,6 +16,7 @@ import java.util.Map;
 import org.apache.spark.api.java.JavaPairRDD;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.broadcast.Broadcast;
+import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
@@ -135,7 +136,7 @@ final class PeerStage {
                 broadcast(windows(spark, from, to)),
                 col("date").between(col("start"), col("as_of")))
             .groupBy("as_of", "period", "days", "home", "device_id", "kind", "metric")
-            .agg(avg("value").as("value"), count(lit(1)).as("n"))
+            .agg(exactMean("value").as("value"), count(lit(1)).as("n"))
             .where(expr("n >= ceil(days / 2.0)"))
             .drop("days", "n");
     Dataset<Row> groups =
@@ -145,7 +146,7 @@ final class PeerStage {
                 count(lit(1)).as("appliances"),
                 countDistinct("home").as("homes"),
                 expr("percentile(value, array(0.2, 0.5))").as("p"),
-                avg("value").as("mean"))
+                exactMean("value").as("mean"))
             .where(col("homes").geq(settings.minHomes()))
             .select(
                 col("as_of").as("date"),
@@ -235,5 +236,15 @@ final class PeerStage {
       rows.add(RowFactory.create(home, device, kind, date, coverage, m.getKey(), m.getValue()));
     }
     return rows;
+  }
+
+  /**
+   * The mean of a double column, the same to the last bit however the rows are partitioned: a
+   * floating-point sum depends on its order, which differs between local mode and a cluster, so the
+   * values are summed as decimals (15 places, far below what a kWh, a watt or a duty cycle carries)
+   * and the mean turned back into a double.
+   */
+  private static Column exactMean(String column) {
+    return avg(col(column).cast(DataTypes.createDecimalType(28, 15))).cast(DataTypes.DoubleType);
   }
 }
