@@ -56,8 +56,9 @@ final class SummaryStage implements FlatMapFunction<SummaryStage.HomeRun, Row>, 
   private final Instant generatedAt;
   private final Map<String, List<InputFiles.Unreadable>> unreadable;
   private final LongAccumulator anomalies;
-  private final DaySummary.Community
-      community; // null: a home on its own (Optional is not Serializable)
+
+  /** Null for a home on its own (Optional is not Serializable). */
+  private final DaySummary.Community community;
 
   SummaryStage(
       String dataDir,
