@@ -35,6 +35,7 @@ final class CommunityNightly {
 
   private final ReportStore store;
   private final Path community;
+  private final CommunityLoader.Tolerant loaded;
   private final Clock clock;
   private final Optional<Duration> grace;
   private final Optional<LocalDate> since;
@@ -44,6 +45,7 @@ final class CommunityNightly {
   CommunityNightly(
       ReportStore store,
       Path community,
+      CommunityLoader.Tolerant loaded,
       Clock clock,
       Optional<Duration> grace,
       Optional<LocalDate> since,
@@ -51,6 +53,7 @@ final class CommunityNightly {
       Consumer<String> progress) {
     this.store = store;
     this.community = community;
+    this.loaded = loaded;
     this.clock = clock;
     this.grace = grace;
     this.since = since;
@@ -59,7 +62,6 @@ final class CommunityNightly {
   }
 
   int run() {
-    CommunityLoader.Tolerant loaded = CommunityLoader.loadTolerant(community);
     List<String> problems = new ArrayList<>();
     int exit = NightlyOutcome.OK;
     for (String broken : loaded.brokenHomes()) {

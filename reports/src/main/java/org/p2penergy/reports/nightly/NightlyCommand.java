@@ -15,6 +15,7 @@ import java.util.function.Consumer;
 import org.p2penergy.home.cli.DurationConverter;
 import org.p2penergy.home.cli.LocalDateConverter;
 import org.p2penergy.home.cli.UserException;
+import org.p2penergy.home.config.CommunityLoader;
 import org.p2penergy.home.config.ConfigLoader;
 import org.p2penergy.home.config.HomeConfig;
 import org.p2penergy.home.io.FolderLock;
@@ -175,18 +176,24 @@ public final class NightlyCommand implements Callable<Integer> {
   }
 
   private int community(Consumer<String> progress, PrintWriter out) throws IOException {
-    if (data == null && ReportStore.isRemote(source.community)) {
+    CommunityLoader.Tolerant loaded = CommunityLoader.loadTolerant(source.community);
+    if (data == null && ReportStore.isRemote(loaded.community())) {
       // A temporary folder would forget what was sent: the next run would send it again.
       throw new UserException(
           "the community's storage is an s3:// store: give --data DIR, the local folder for the"
               + " nightly's state and the PDFs' copies");
     }
-    try (ReportStore store = ReportStore.open(data, source.community, environment)) {
-      return community(store, progress, out);
+    try (ReportStore store =
+        ReportStore.open(data, loaded.community(), source.community, environment)) {
+      return community(store, loaded, progress, out);
     }
   }
 
-  private int community(ReportStore store, Consumer<String> progress, PrintWriter out)
+  private int community(
+      ReportStore store,
+      CommunityLoader.Tolerant loaded,
+      Consumer<String> progress,
+      PrintWriter out)
       throws IOException {
     List<String> analyze = ChildProcessAnalyzer.command(analyzeCommand, environment);
     CommunityNightly.Parts parts =
@@ -214,6 +221,7 @@ public final class NightlyCommand implements Callable<Integer> {
             new CommunityNightly(
                     store,
                     source.community,
+                    loaded,
                     clock,
                     Optional.ofNullable(grace),
                     Optional.ofNullable(since),

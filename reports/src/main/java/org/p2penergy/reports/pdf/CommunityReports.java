@@ -21,16 +21,15 @@ public final class CommunityReports {
   static final int HOME_SKIPPED = 7;
 
   private final ReportStore store;
-  private final Path community;
+  private final CommunityLoader.Tolerant loaded;
 
-  CommunityReports(ReportStore store, Path community) {
+  CommunityReports(ReportStore store, CommunityLoader.Tolerant loaded) {
     this.store = store;
-    this.community = community;
+    this.loaded = loaded;
   }
 
   /** Renders every home's report; prints "HOME: PDF" or "HOME: FAILED: why"; the exit code. */
   int render(LocalDate date, ReportPeriod period, Consumer<String> out) {
-    CommunityLoader.Tolerant loaded = CommunityLoader.loadTolerant(community);
     List<String> problems = new ArrayList<>(loaded.brokenHomes());
     int exit = problems.isEmpty() ? 0 : HOME_SKIPPED;
     problems.forEach(p -> out.accept("SKIPPED: " + p));

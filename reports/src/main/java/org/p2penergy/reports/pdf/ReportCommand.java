@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import org.p2penergy.home.cli.LocalDateConverter;
 import org.p2penergy.home.cli.UserException;
+import org.p2penergy.home.config.CommunityLoader;
 import org.p2penergy.home.config.ConfigLoader;
 import org.p2penergy.reports.store.ReportStore;
 import org.p2penergy.reports.summary.SummaryUnavailableException;
@@ -112,8 +113,10 @@ public final class ReportCommand implements Callable<Integer> {
             "--out names one file; with --community each home's PDF goes to"
                 + " DIR/reports/H/D/report-<period>.pdf");
       }
-      try (ReportStore store = ReportStore.open(data, which.community, environment)) {
-        return new CommunityReports(store, which.community).render(date, period, printed::println);
+      CommunityLoader.Tolerant loaded = CommunityLoader.loadTolerant(which.community);
+      try (ReportStore store =
+          ReportStore.open(data, loaded.community(), which.community, environment)) {
+        return new CommunityReports(store, loaded).render(date, period, printed::println);
       }
     }
     if (data == null) {

@@ -5,9 +5,8 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import org.p2penergy.home.cli.UserException;
-import org.p2penergy.home.config.CommunityLoader;
+import org.p2penergy.home.config.CommunityConfig;
 import org.p2penergy.home.config.StorageSettings;
 
 /**
@@ -41,21 +40,23 @@ public interface ReportStore extends AutoCloseable {
   void close();
 
   /**
-   * The store of a community: {@code data} when it is given and the storage is local (or absent),
-   * else the storage's local folder; for an {@code s3://} storage, the store with {@code data} as
-   * its working folder ({@code null}: a temporary one, removed on close).
+   * The store of a community ({@code file}, as loaded): {@code data} when it is given and the
+   * storage is local (or absent), else the storage's local folder; for an {@code s3://} storage,
+   * the store with {@code data} as its working folder ({@code null}: a temporary one, removed on
+   * close).
    *
    * @throws UserException for a missing folder or store key
    */
-  static ReportStore open(Path data, Path community, Map<String, String> env) {
-    StorageSettings storage = storage(community).orElse(null);
+  static ReportStore open(
+      Path data, CommunityConfig community, Path file, Map<String, String> env) {
+    StorageSettings storage = community.storage().orElse(null);
     if (storage != null && storage.isS3()) {
       return S3Reports.open(storage, data, env);
     }
     Path folder = data;
     if (folder == null) {
       if (storage == null) {
-        throw new UserException("missing --data DIR (or a storage: block in " + community + ")");
+        throw new UserException("missing --data DIR (or a storage: block in " + file + ")");
       }
       folder = storage.localPath();
     }
@@ -65,13 +66,8 @@ public interface ReportStore extends AutoCloseable {
     return new FolderReports(folder);
   }
 
-  /** The community's {@code storage:} block, if it has one. */
-  static Optional<StorageSettings> storage(Path community) {
-    return CommunityLoader.loadTolerant(community).community().storage();
-  }
-
   /** True when the community's summaries live in an {@code s3://} store. */
-  static boolean isRemote(Path community) {
-    return storage(community).map(StorageSettings::isS3).orElse(false);
+  static boolean isRemote(CommunityConfig community) {
+    return community.storage().map(StorageSettings::isS3).orElse(false);
   }
 }
