@@ -24,12 +24,8 @@ public interface Reporter {
 
   /** The summaries come from the community's store and the PDF goes back to it. */
   static Reporter of(ReportStore store, String home) {
-    Reporter local = pdf(store.folder(), home);
-    return (date, period, out) -> {
-      store.fetch(home, period.dates(date));
-      Headline headline = local.render(date, period, out);
-      store.publish(home, out);
-      return headline;
-    };
+    ReportRenderer renderer = new ReportRenderer();
+    return (date, period, out) ->
+        store.render(renderer, home, date, period, out).report().headline();
   }
 }

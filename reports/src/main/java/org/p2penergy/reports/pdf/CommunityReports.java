@@ -1,6 +1,5 @@
 package org.p2penergy.reports.pdf;
 
-import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -36,9 +35,8 @@ public final class CommunityReports {
     ReportRenderer renderer = new ReportRenderer();
     for (CommunityConfig.Member home : loaded.community().homes()) {
       try {
-        store.fetch(home.id(), period.dates(date));
-        Path pdf = renderer.render(store.folder(), home.id(), date, period, null).pdf();
-        out.accept(home.id() + ": " + store.publish(home.id(), pdf));
+        out.accept(
+            home.id() + ": " + store.render(renderer, home.id(), date, period, null).location());
       } catch (SummaryUnavailableException | ReportException e) {
         out.accept(home.id() + ": FAILED: " + e.getMessage());
         problems.add(home.id() + ": " + e.getMessage());

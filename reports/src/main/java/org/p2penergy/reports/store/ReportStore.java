@@ -8,6 +8,9 @@ import java.util.Map;
 import org.p2penergy.home.cli.UserException;
 import org.p2penergy.home.config.CommunityConfig;
 import org.p2penergy.home.config.StorageSettings;
+import org.p2penergy.reports.pdf.RenderedReport;
+import org.p2penergy.reports.pdf.ReportPeriod;
+import org.p2penergy.reports.pdf.ReportRenderer;
 
 /**
  * Where a community's summaries are read and its PDFs go: the local data folder itself, or an
@@ -38,6 +41,24 @@ public interface ReportStore extends AutoCloseable {
 
   @Override
   void close();
+
+  /** A report rendered from the store's summaries, and where its PDF is now. */
+  record Published(RenderedReport report, String location) {}
+
+  /**
+   * Fetches {@code home}'s summaries of the period, renders its PDF ({@code out}, or its place
+   * beside the summary when null) and puts the PDF back in the store.
+   *
+   * @throws org.p2penergy.reports.summary.SummaryUnavailableException when a summary is missing or
+   *     the store cannot be read
+   * @throws org.p2penergy.reports.pdf.ReportException when it cannot be rendered or stored
+   */
+  default Published render(
+      ReportRenderer renderer, String home, LocalDate date, ReportPeriod period, Path out) {
+    fetch(home, period.dates(date));
+    RenderedReport report = renderer.render(folder(), home, date, period, out);
+    return new Published(report, publish(home, report.pdf()));
+  }
 
   /**
    * The store of a community ({@code file}, as loaded): {@code data} when it is given and the
