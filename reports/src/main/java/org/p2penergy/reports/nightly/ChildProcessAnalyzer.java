@@ -79,11 +79,17 @@ public final class ChildProcessAnalyzer implements Analyzer {
     ProcessBuilder builder = new ProcessBuilder(args).redirectErrorStream(true);
     builder.environment().putAll(extraEnvironment);
     int exit;
-    Thread stopChild = null;
+    // The hook is in place before the child starts: a SIGTERM that comes as soon as the child has
+    // started (it may already have written its first output) still stops it.
+    StoppableChild child = new StoppableChild();
+    Thread stopChild = new Thread(child::stop, "nightly-stop-analyze");
     try {
-      Process process = builder.start();
-      stopChild = new Thread(() -> stop(process), "nightly-stop-analyze");
       Runtime.getRuntime().addShutdownHook(stopChild);
+    } catch (IllegalStateException shuttingDown) {
+      throw new AnalyzeException("stopping: analyze not started");
+    }
+    try {
+      Process process = child.start(builder);
       process.getOutputStream().close();
       try (BufferedReader lines =
           new BufferedReader(
@@ -99,12 +105,10 @@ public final class ChildProcessAnalyzer implements Analyzer {
     } catch (UncheckedIOException e) {
       throw new AnalyzeException("lost the output of " + args.get(0) + ": " + e.getMessage());
     } finally {
-      if (stopChild != null) {
-        try {
-          Runtime.getRuntime().removeShutdownHook(stopChild);
-        } catch (IllegalStateException shuttingDown) {
-          // the hook is running: it stops the child
-        }
+      try {
+        Runtime.getRuntime().removeShutdownHook(stopChild);
+      } catch (IllegalStateException shuttingDown) {
+        // the hook is running: it stops the child
       }
     }
     if (exit != 0) {
@@ -118,21 +122,39 @@ public final class ChildProcessAnalyzer implements Analyzer {
     }
   }
 
-  /**
-   * SIGTERM to the child and its descendants (spark-submit's JVM, a launcher's exec), then waits:
-   * Spark stops its executors and writes nothing half. Forcibly after {@link #PATIENCE_S} s.
-   */
-  private static void stop(Process process) {
-    List<ProcessHandle> tree = new ArrayList<>(process.descendants().toList());
-    tree.add(process.toHandle());
-    tree.forEach(ProcessHandle::destroy);
-    long deadline = System.nanoTime() + PATIENCE_S * 1_000_000_000L;
-    for (ProcessHandle p : tree) {
-      long left = Math.max(0, deadline - System.nanoTime());
-      try {
-        p.onExit().get(left, java.util.concurrent.TimeUnit.NANOSECONDS);
-      } catch (Exception notInTime) {
-        p.destroyForcibly();
+  /** The child of one analyze, started unless a stop came first; stopped at most once. */
+  private static final class StoppableChild {
+    private Process process;
+    private boolean stopping;
+
+    synchronized Process start(ProcessBuilder builder) throws IOException {
+      if (stopping) {
+        throw new AnalyzeException("stopping: analyze not started");
+      }
+      process = builder.start();
+      return process;
+    }
+
+    /**
+     * SIGTERM to the child and its descendants (spark-submit's JVM, a launcher's exec), then waits:
+     * Spark stops its executors and writes nothing half. Forcibly after {@link #PATIENCE_S} s.
+     */
+    synchronized void stop() {
+      stopping = true;
+      if (process == null) {
+        return;
+      }
+      List<ProcessHandle> tree = new ArrayList<>(process.descendants().toList());
+      tree.add(process.toHandle());
+      tree.forEach(ProcessHandle::destroy);
+      long deadline = System.nanoTime() + PATIENCE_S * 1_000_000_000L;
+      for (ProcessHandle p : tree) {
+        long left = Math.max(0, deadline - System.nanoTime());
+        try {
+          p.onExit().get(left, java.util.concurrent.TimeUnit.NANOSECONDS);
+        } catch (Exception notInTime) {
+          p.destroyForcibly();
+        }
       }
     }
   }
