@@ -28,29 +28,29 @@ class DemoIT {
 
   @TempDir Path dir;
 
-  @Test
-  void theDemoPrintsThePdfAndTheSummarysFigures() throws Exception {
+  /** {@code bin/p2penergy demo --out OUT OPTIONS...} as a user runs it; its output, exit 0. */
+  private static String demo(Path out, String... options) throws Exception {
     assumeThat(REPO.resolve("analytics/target/classpath.txt"))
         .as("the analytics module is built (mvn verify from the root builds it first)")
         .exists();
-    Path out = dir.resolve("demo");
-    ProcessBuilder pb =
-        new ProcessBuilder(
-                REPO.resolve("bin/p2penergy").toString(),
-                "demo",
-                "--out",
-                out.toString(),
-                "--days",
-                "1",
-                "--speed",
-                "8000")
-            .redirectErrorStream(true);
+    List<String> command =
+        new ArrayList<>(
+            List.of(REPO.resolve("bin/p2penergy").toString(), "demo", "--out", out.toString()));
+    command.addAll(List.of(options));
+    ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true);
     pb.environment().put("P2PENERGY_NO_BUILD", "1");
     Process p = pb.start();
     p.getOutputStream().close();
     String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
     assertThat(p.waitFor(10, TimeUnit.MINUTES)).isTrue();
     assertThat(p.exitValue()).as(output).isZero();
+    return output;
+  }
+
+  @Test
+  void theDemoPrintsThePdfAndTheSummarysFigures() throws Exception {
+    Path out = dir.resolve("demo");
+    String output = demo(out, "--days", "1", "--speed", "8000");
 
     List<String> stages = new ArrayList<>();
     for (String line : output.lines().toList()) {
@@ -91,28 +91,9 @@ class DemoIT {
 
   @Test
   void aCommunityDemoPrintsOneHouseholdsPdfWithItsComparison() throws Exception {
-    assumeThat(REPO.resolve("analytics/target/classpath.txt"))
-        .as("the analytics module is built (mvn verify from the root builds it first)")
-        .exists();
     Path out = dir.resolve("community");
     // Five homes: each has a fridge, so fridges are compared at exactly min_homes (5).
-    ProcessBuilder pb =
-        new ProcessBuilder(
-                REPO.resolve("bin/p2penergy").toString(),
-                "demo",
-                "--out",
-                out.toString(),
-                "--homes",
-                "5",
-                "--days",
-                "1")
-            .redirectErrorStream(true);
-    pb.environment().put("P2PENERGY_NO_BUILD", "1");
-    Process p = pb.start();
-    p.getOutputStream().close();
-    String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-    assertThat(p.waitFor(10, TimeUnit.MINUTES)).isTrue();
-    assertThat(p.exitValue()).as(output).isZero();
+    String output = demo(out, "--homes", "5", "--days", "1");
     assertThat(output).contains("analyze --community", "5 homes in one job");
 
     Matcher pdfLine = Pattern.compile("(?m)^PDF:\\s+(\\S+)$").matcher(output);
