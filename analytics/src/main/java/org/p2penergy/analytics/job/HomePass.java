@@ -10,6 +10,8 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
+import java.util.stream.Stream;
 import org.apache.parquet.io.api.Binary;
 import org.apache.spark.api.java.function.FlatMapFunction;
 import org.p2penergy.analytics.energy.DayGrid;
@@ -59,23 +61,30 @@ final class HomePass implements FlatMapFunction<Iterator<HomePass.Unit>, HomeDev
     List<Unit> units = new ArrayList<>();
     for (AnalyzeRequest.HomeInput h : homes) {
       InputFiles.HomeFiles found = files.get(h.id());
-      List<String> all = new ArrayList<>();
+      // Each file's UTC date, read from its path once (a long backfill has many chunks).
+      TreeMap<Long, List<String>> byDate = new TreeMap<>();
+      List<String> undated = new ArrayList<>(); // not of the layout: goes to every chunk
       if (found != null) {
-        all.addAll(found.files());
-        all.addAll(found.legacyFiles());
+        for (String f :
+            Stream.concat(found.files().stream(), found.legacyFiles().stream()).toList()) {
+          Optional<LocalDate> date = DataLayout.dateOf(f);
+          if (date.isPresent()) {
+            byDate.computeIfAbsent(date.get().toEpochDay(), d -> new ArrayList<>()).add(f);
+          } else {
+            undated.add(f);
+          }
+        }
       }
       for (LocalDate a = from; !a.isAfter(to); a = a.plusDays(CHUNK_DAYS)) {
         LocalDate b = a.plusDays(CHUNK_DAYS - 1).isAfter(to) ? to : a.plusDays(CHUNK_DAYS - 1);
         HomeWindow w = HomeWindow.of(h.config(), a, b);
-        long firstUtc = Math.floorDiv(w.loUs(), DAY_US);
-        long lastUtc = Math.floorDiv(w.hiUs() - 1, DAY_US);
         List<String> needed = new ArrayList<>();
-        for (String f : all) {
-          // A file of the layout is one UTC date; one without a date in its path goes everywhere.
-          Optional<LocalDate> date = DataLayout.dateOf(f);
-          long d = date.map(LocalDate::toEpochDay).orElse(firstUtc);
-          if (d >= firstUtc && d <= lastUtc) needed.add(f);
-        }
+        byDate
+            .subMap(
+                Math.floorDiv(w.loUs(), DAY_US), true, Math.floorDiv(w.hiUs() - 1, DAY_US), true)
+            .values()
+            .forEach(needed::addAll);
+        needed.addAll(undated);
         units.add(new Unit(h.id(), a, b, List.copyOf(needed)));
       }
     }
